@@ -1,0 +1,160 @@
+package cathnav.core.overlay;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Projects the guidance model into a frame: a model point {@code x} (RAS mm) is drawn at {@code P T x} (detector
+ * pixels), DESIGN.md. Produces the LV silhouette (outline of all projected LV triangles), the target segment's outline
+ * (filled), the vein polylines, and, for a lead tip given in pixels, the AHA segment under the tip and the distance
+ * from the tip's viewing ray to the target segment.
+ *
+ * <p>Thread-safety: none; one projector per pipeline thread (it keeps scratch buffers and one tracer per frame
+ * size).
+ */
+public final class OverlayProjector {
+
+  /** Drawn radius of the lead tip marker, pixels. */
+  public static final float TIP_RADIUS_PX = 6f;
+
+  private SilhouetteTracer tracer;
+  private float[] projected = new float[0];
+
+  /** The projected guidance of one frame. */
+  public record Projected(List<OverlayShape> shapes, int segmentUnderTip, double distanceToTargetMm) {
+    public Projected {
+      shapes = List.copyOf(shapes);
+    }
+  }
+
+  /**
+   * Projects {@code model} moved by {@code pose} through {@code projection}.
+   *
+   * @param model the guidance model, RAS mm
+   * @param projection P (3x4) and the detector size
+   * @param pose T, row-major 4x4 rigid, RAS to RAS
+   * @param targetSegment AHA segment to fill (1..17), 0 for none
+   * @param leadTip lead tip {@code {u, v}} in pixels, or null when not detected
+   */
+  public Projected project(
+      GuidanceModel model, cathnav.gpu.Projection projection, double[] pose, int targetSegment, float[] leadTip) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(projection, "projection");
+    if (pose == null || pose.length != 16) {
+      throw new IllegalArgumentException("pose must be a row-major 4x4, length=" + (pose == null ? 0 : pose.length));
+    }
+    double[] pt = compose(projection.matrix(), pose);
+    int w = projection.width();
+    int h = projection.height();
+    SilhouetteTracer t = tracerFor(w, h);
+    GuidanceMesh lv = model.leftVentricle();
+    projectVertices(lv, pt);
+    List<OverlayShape> shapes = new ArrayList<>(4 + model.veinCount());
+
+    t.clear();
+    for (int i = 0; i < lv.triangleCount(); i++) {
+      addTriangle(t, lv, i);
+    }
+    float[] outline = t.outline();
+    if (outline.length >= 6) {
+      shapes.add(new OverlayShape.Polygon(OverlayRole.LV_SILHOUETTE, outline, false,
+          OverlayRole.LV_SILHOUETTE.rgba()));
+    }
+    if (targetSegment > 0) {
+      t.clear();
+      for (int i = 0; i < lv.triangleCount(); i++) {
+        if (lv.segment(i) == targetSegment) {
+          addTriangle(t, lv, i);
+        }
+      }
+      float[] target = t.outline();
+      if (target.length >= 6) {
+        shapes.add(new OverlayShape.Polygon(OverlayRole.TARGET_SEGMENT, target, true,
+            OverlayRole.TARGET_SEGMENT.rgba()));
+      }
+    }
+    for (int k = 0; k < model.veinCount(); k++) {
+      float[] pts = model.veinPoints(k);
+      float[] uv = new float[2 * (pts.length / 3)];
+      boolean ok = true;
+      for (int i = 0; i < pts.length / 3 && ok; i++) {
+        double x = pts[3 * i];
+        double y = pts[3 * i + 1];
+        double z = pts[3 * i + 2];
+        double hw = pt[8] * x + pt[9] * y + pt[10] * z + pt[11];
+        uv[2 * i] = (float) ((pt[0] * x + pt[1] * y + pt[2] * z + pt[3]) / hw);
+        uv[2 * i + 1] = (float) ((pt[4] * x + pt[5] * y + pt[6] * z + pt[7]) / hw);
+        ok = hw > 0 && Float.isFinite(uv[2 * i]) && Float.isFinite(uv[2 * i + 1]);
+      }
+      if (ok) {
+        shapes.add(new OverlayShape.Polyline(OverlayRole.VEIN, uv, OverlayRole.VEIN.rgba()));
+      }
+    }
+    int segmentUnderTip = 0;
+    double distance = Double.NaN;
+    if (leadTip != null) {
+      shapes.add(new OverlayShape.Marker(OverlayRole.LEAD_TIP, leadTip[0], leadTip[1], TIP_RADIUS_PX,
+          OverlayRole.LEAD_TIP.rgba()));
+      TipRay ray = TipRay.through(pt, leadTip[0], leadTip[1]);
+      if (ray != null) {
+        segmentUnderTip = ray.firstSegmentHit(lv);
+        if (targetSegment > 0 && lv.hasSegment(targetSegment)) {
+          distance = ray.distanceToSegment(lv, targetSegment);
+        }
+      }
+    }
+    return new Projected(shapes, segmentUnderTip, distance);
+  }
+
+  private void addTriangle(SilhouetteTracer t, GuidanceMesh mesh, int tri) {
+    int a = mesh.corner(tri, 0);
+    int b = mesh.corner(tri, 1);
+    int c = mesh.corner(tri, 2);
+    t.addTriangle(projected[2 * a], projected[2 * a + 1], projected[2 * b], projected[2 * b + 1],
+        projected[2 * c], projected[2 * c + 1]);
+  }
+
+  private void projectVertices(GuidanceMesh mesh, double[] pt) {
+    int n = mesh.vertexCount();
+    if (projected.length < 2 * n) {
+      projected = new float[2 * n];
+    }
+    for (int i = 0; i < n; i++) {
+      double x = mesh.vertex(i, 0);
+      double y = mesh.vertex(i, 1);
+      double z = mesh.vertex(i, 2);
+      double hw = pt[8] * x + pt[9] * y + pt[10] * z + pt[11];
+      if (hw <= 0) {
+        projected[2 * i] = Float.NaN; // behind the source: not drawable
+        projected[2 * i + 1] = Float.NaN;
+        continue;
+      }
+      projected[2 * i] = (float) ((pt[0] * x + pt[1] * y + pt[2] * z + pt[3]) / hw);
+      projected[2 * i + 1] = (float) ((pt[4] * x + pt[5] * y + pt[6] * z + pt[7]) / hw);
+    }
+  }
+
+  private SilhouetteTracer tracerFor(int w, int h) {
+    if (tracer == null || tracer.width() != w || tracer.height() != h) {
+      int cell = SilhouetteTracer.defaultCellSize(w, h);
+      tracer = new SilhouetteTracer(w, h, cell, 0.75 * cell);
+    }
+    return tracer;
+  }
+
+  /** {@code P * T}: 3x4 times 4x4, row-major. */
+  static double[] compose(double[] p, double[] t) {
+    double[] r = new double[12];
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 4; j++) {
+        double s = 0;
+        for (int k = 0; k < 4; k++) {
+          s += p[4 * i + k] * t[4 * k + j];
+        }
+        r[4 * i + j] = s;
+      }
+    }
+    return r;
+  }
+}

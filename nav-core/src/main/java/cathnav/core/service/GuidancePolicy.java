@@ -1,0 +1,103 @@
+package cathnav.core.service;
+
+import cathnav.core.overlay.GuidanceState;
+
+/**
+ * The failure policy (DESIGN.md) as a state machine: turns each frame's {@link PoseEstimate} into the
+ * {@link GuidanceState} the overlay is shown with.
+ *
+ * <ul>
+ *   <li>No pose yet: {@code REGISTERING}.
+ *   <li>Confidence at or above the threshold: {@code TRACKING}.
+ *   <li>Confidence below the threshold (or the tracker says unreliable): {@code UNRELIABLE} (amber).
+ *   <li>{@code lostAfter} unreliable frames in a row, or the tracker says lost: {@code LOST} (red banner), latched
+ *       until a new full registration succeeds ({@link PoseEstimate#registrations()} grows) with good confidence.
+ *   <li>No frame for more than two frame intervals: {@code STALE}, decided by {@link #isStale}; cleared by the next
+ *       frame.
+ * </ul>
+ *
+ * <p>Thread-safety: {@link #onFrame} and {@link #reset} on the pipeline thread only; {@link #isStale} is a pure
+ * function of its arguments.
+ */
+public final class GuidancePolicy {
+
+  private final double confidenceThreshold;
+  private final int lostAfter;
+  private int unreliableRun;
+  private boolean lostLatched;
+  private long registrationsAtLoss;
+  private GuidanceState state = GuidanceState.REGISTERING;
+
+  /**
+   * @param confidenceThreshold confidence below which the overlay is unreliable, in (0, 1]
+   * @param lostAfter consecutive unreliable frames before the overlay is hidden as lost (at least 1)
+   */
+  public GuidancePolicy(double confidenceThreshold, int lostAfter) {
+    if (!(confidenceThreshold > 0 && confidenceThreshold <= 1) || lostAfter < 1) {
+      throw new IllegalArgumentException(
+          "invalid failure policy, confidenceThreshold=" + confidenceThreshold + ", lostAfter=" + lostAfter);
+    }
+    this.confidenceThreshold = confidenceThreshold;
+    this.lostAfter = lostAfter;
+  }
+
+  /** Applies one frame's estimate and returns the state to show it with. */
+  public GuidanceState onFrame(PoseEstimate estimate) {
+    if (estimate.pose() == null || estimate.phase() == PoseEstimate.TrackerPhase.REGISTERING && !lostLatched) {
+      unreliableRun = 0;
+      return state = lostLatched ? GuidanceState.LOST : GuidanceState.REGISTERING;
+    }
+    boolean good =
+        estimate.confidence() >= confidenceThreshold && estimate.phase() == PoseEstimate.TrackerPhase.TRACKING;
+    if (lostLatched) {
+      if (good && estimate.registrations() > registrationsAtLoss) {
+        lostLatched = false;
+        unreliableRun = 0;
+        return state = GuidanceState.TRACKING;
+      }
+      return state = GuidanceState.LOST;
+    }
+    if (estimate.phase() == PoseEstimate.TrackerPhase.LOST) {
+      return latchLost(estimate);
+    }
+    if (good) {
+      unreliableRun = 0;
+      return state = GuidanceState.TRACKING;
+    }
+    unreliableRun++;
+    if (unreliableRun >= lostAfter) {
+      return latchLost(estimate);
+    }
+    return state = GuidanceState.UNRELIABLE;
+  }
+
+  private GuidanceState latchLost(PoseEstimate estimate) {
+    lostLatched = true;
+    registrationsAtLoss = estimate.registrations();
+    return state = GuidanceState.LOST;
+  }
+
+  /** The state of the last frame (not including staleness). */
+  public GuidanceState state() {
+    return state;
+  }
+
+  /** Forgets everything (registration reset, new model): back to {@code REGISTERING}. */
+  public void reset() {
+    unreliableRun = 0;
+    lostLatched = false;
+    registrationsAtLoss = 0;
+    state = GuidanceState.REGISTERING;
+  }
+
+  /**
+   * True when the last frame is older than two frame intervals.
+   *
+   * @param nowNanos current monotonic time, ns
+   * @param lastFrameNanos monotonic receive time of the last frame, ns
+   * @param frameIntervalNanos the source's frame interval estimate, ns (positive)
+   */
+  public static boolean isStale(long nowNanos, long lastFrameNanos, long frameIntervalNanos) {
+    return nowNanos - lastFrameNanos > 2 * frameIntervalNanos;
+  }
+}

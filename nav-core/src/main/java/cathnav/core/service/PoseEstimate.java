@@ -1,0 +1,46 @@
+package cathnav.core.service;
+
+import java.util.Objects;
+
+/**
+ * What the tracker says about one frame.
+ *
+ * @param phase the tracker's own view
+ * @param pose T (row-major 4x4, RAS to RAS) to draw the model with; null while no registration exists
+ * @param confidence registration confidence in [0, 1]
+ * @param poseAgeNanos how old the pose's last full registration is relative to this frame, ns (0 when this frame was
+ *     fully registered)
+ * @param registrations number of successful full registrations so far (a LOST overlay returns only after a new one)
+ */
+public record PoseEstimate(TrackerPhase phase, double[] pose, double confidence, long poseAgeNanos,
+    long registrations) {
+
+  /** The tracker's phase, as reported by the tracker. */
+  public enum TrackerPhase {
+    REGISTERING,
+    TRACKING,
+    UNRELIABLE,
+    LOST
+  }
+
+  public PoseEstimate {
+    Objects.requireNonNull(phase, "phase");
+    if (pose != null && pose.length != 16) {
+      throw new IllegalArgumentException("pose must be a row-major 4x4, length=" + pose.length);
+    }
+    if (!(confidence >= 0 && confidence <= 1)) {
+      throw new IllegalArgumentException("confidence must be in [0, 1], confidence=" + confidence);
+    }
+    pose = pose == null ? null : pose.clone();
+  }
+
+  @Override
+  public double[] pose() {
+    return pose == null ? null : pose.clone();
+  }
+
+  /** A row-major 4x4 identity. */
+  public static double[] identity() {
+    return new double[] {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};
+  }
+}

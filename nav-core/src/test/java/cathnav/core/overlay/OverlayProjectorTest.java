@@ -1,0 +1,129 @@
+package cathnav.core.overlay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class OverlayProjectorTest {
+
+  private static final int W = 512;
+  private static final int H = 512;
+  private static final double SOD = 700;
+  private static final double F = 1200 / 0.3; // SID 1200 mm, 0.3 mm pixels
+
+  private final OverlayProjector projector = new OverlayProjector();
+
+  @Test
+  void silhouetteOfASphereIsTheCircleOfItsTangentCone() {
+    long seed = System.nanoTime();
+    System.out.println("silhouetteOfASphereIsTheCircleOfItsTangentCone seed=" + seed);
+    Random rnd = new Random(seed);
+    double radius = 25 + 15 * rnd.nextDouble();
+    double[] shift = {rnd.nextDouble() * 20 - 10, rnd.nextDouble() * 20 - 10, rnd.nextDouble() * 20 - 10};
+    GuidanceMesh mesh = TestMeshes.sphere(new double[] {0, 0, 0}, radius, 48, 96, c -> 1);
+    GuidanceModel model = new GuidanceModel("sphere", mesh, List.of());
+    cathnav.gpu.Projection p = TestMeshes.apView(W, H, SOD, F);
+
+    OverlayProjector.Projected out =
+        projector.project(model, p, TestMeshes.translation(shift[0], shift[1], shift[2]), 0, null);
+
+    OverlayShape.Polygon outline = (OverlayShape.Polygon) out.shapes().get(0);
+    assertEquals(OverlayRole.LV_SILHOUETTE, outline.role());
+    // float64 reference: the cone tangent to a sphere at distance d from the source, cut by the image plane, is an
+    // ellipse; for a centred sphere a circle. Compare each vertex's direction with the cone's half angle.
+    double cx = (W - 1) / 2.0;
+    double cy = (H - 1) / 2.0;
+    double[] c = {shift[0], shift[1] + SOD, shift[2]}; // sphere centre seen from the source
+    double d = Math.sqrt(c[0] * c[0] + c[1] * c[1] + c[2] * c[2]);
+    double halfAngle = Math.asin(radius / d);
+    float[] uv = outline.uv();
+    double cell = SilhouetteTracer.defaultCellSize(W, H);
+    for (int i = 0; i < uv.length / 2; i++) {
+      // ray through the pixel, in source-centred RAS: u -> -x, v -> -z, beam +y
+      double[] ray = {-(uv[2 * i] - cx) / F, 1, -(uv[2 * i + 1] - cy) / F};
+      double n = Math.sqrt(ray[0] * ray[0] + ray[1] * ray[1] + ray[2] * ray[2]);
+      double cos = (ray[0] * c[0] + ray[1] * c[1] + ray[2] * c[2]) / (n * d);
+      double angle = Math.acos(Math.min(1, cos));
+      // angular size of (cell + simplification + tessellation) pixels at the image
+      double tolerancePx = 1.5 * cell + radius * (1 - Math.cos(Math.PI / 48)) * F / SOD;
+      assertEquals(halfAngle, angle, tolerancePx / F, "vertex " + i + " at (" + uv[2 * i] + ", " + uv[2 * i + 1] + ")");
+    }
+    assertTrue(uv.length / 2 >= 16, "a circle needs many vertices, found " + uv.length / 2);
+  }
+
+  @Test
+  void targetSegmentIsAFilledPolygonInsideTheSilhouette() {
+    GuidanceMesh mesh = TestMeshes.sphere(new double[] {0, 0, 0}, 30, 24, 48, c -> c[0] < -15 ? 7 : 1);
+    GuidanceModel model = new GuidanceModel("sphere", mesh, List.of());
+    OverlayProjector.Projected out =
+        projector.project(model, TestMeshes.apView(W, H, SOD, F), TestMeshes.translation(0, 0, 0), 7, null);
+    OverlayShape.Polygon target = (OverlayShape.Polygon) out.shapes().get(1);
+    assertEquals(OverlayRole.TARGET_SEGMENT, target.role());
+    assertTrue(target.filled());
+    // x < -15 projects to u > centre (u points to -x): every target vertex lies right of the centre
+    float[] uv = target.uv();
+    for (int i = 0; i < uv.length / 2; i++) {
+      assertTrue(uv[2 * i] > (W - 1) / 2.0, "target vertex u=" + uv[2 * i]);
+    }
+  }
+
+  @Test
+  void segmentUnderTipIsTheSurfaceNearestTheSource() {
+    // front half (towards the source, y < 0) is segment 5, back half segment 2
+    GuidanceMesh mesh = TestMeshes.sphere(new double[] {0, 0, 0}, 30, 24, 48, c -> c[1] < 0 ? 5 : 2);
+    GuidanceModel model = new GuidanceModel("sphere", mesh, List.of());
+    float[] tip = {(W - 1) / 2f, (H - 1) / 2f};
+    OverlayProjector.Projected out =
+        projector.project(model, TestMeshes.apView(W, H, SOD, F), TestMeshes.translation(0, 0, 0), 2, tip);
+    assertEquals(5, out.segmentUnderTip());
+    assertEquals(0.0, out.distanceToTargetMm(), 0.0, "the tip's ray crosses the back half");
+  }
+
+  @Test
+  void distanceToTargetIsTheGapBetweenTheTipRayAndTheTarget() {
+    long seed = System.nanoTime();
+    System.out.println("distanceToTargetIsTheGapBetweenTheTipRayAndTheTarget seed=" + seed);
+    Random rnd = new Random(seed);
+    GuidanceMesh mesh = TestMeshes.sphere(new double[] {0, 0, 0}, 30, 24, 48, c -> c[0] > 20 ? 9 : 1);
+    GuidanceModel model = new GuidanceModel("sphere", mesh, List.of());
+    cathnav.gpu.Projection p = TestMeshes.apView(W, H, SOD, F);
+    float[] tip = {(float) (240 + 30 * rnd.nextDouble()), (float) (240 + 30 * rnd.nextDouble())};
+    OverlayProjector.Projected out = projector.project(model, p, TestMeshes.translation(0, 0, 0), 9, tip);
+
+    // float64 reference: ray from the source (0, -SOD, 0) through the tip pixel; nearest target vertex
+    double cx = (W - 1) / 2.0;
+    double[] dir = {-(tip[0] - cx) / F, 1, -(tip[1] - cx) / F};
+    double n = Math.sqrt(dir[0] * dir[0] + dir[1] * dir[1] + dir[2] * dir[2]);
+    double best = Double.POSITIVE_INFINITY;
+    for (int t = 0; t < mesh.triangleCount(); t++) {
+      if (mesh.segment(t) != 9) {
+        continue;
+      }
+      for (int k = 0; k < 3; k++) {
+        int i = mesh.corner(t, k);
+        double[] q = {mesh.vertex(i, 0), mesh.vertex(i, 1) + SOD, mesh.vertex(i, 2)};
+        double along = (q[0] * dir[0] + q[1] * dir[1] + q[2] * dir[2]) / n;
+        double d2 = q[0] * q[0] + q[1] * q[1] + q[2] * q[2] - along * along;
+        best = Math.min(best, Math.sqrt(Math.max(0, d2)));
+      }
+    }
+    assertEquals(best, out.distanceToTargetMm(), 1e-6 * Math.max(1, best));
+    assertEquals(1, out.segmentUnderTip());
+  }
+
+  @Test
+  void veinsProjectPointByPoint() {
+    GuidanceMesh mesh = TestMeshes.sphere(new double[] {0, 0, 0}, 30, 12, 24, c -> 1);
+    GuidanceModel model = new GuidanceModel("sphere", mesh, List.of(new float[] {0, 0, 0, 10, 0, 0}));
+    OverlayProjector.Projected out =
+        projector.project(model, TestMeshes.apView(W, H, SOD, F), TestMeshes.translation(0, 0, 0), 0, null);
+    OverlayShape.Polyline vein = (OverlayShape.Polyline) out.shapes().get(1);
+    float[] uv = vein.uv();
+    assertEquals(255.5, uv[0], 1e-3);
+    assertEquals(255.5, uv[1], 1e-3);
+    assertEquals(255.5 - 10 * F / SOD, uv[2], 1e-2);
+  }
+}
