@@ -74,7 +74,10 @@ public interface ComputeBackend extends AutoCloseable {
   /** 2x downsampling by 2x2 box averaging: {@code out} is {@code floor(w/2) x floor(h/2)}. */
   void downsample2x(DeviceImage in, DeviceImage out);
 
-  /** 3x3 Sobel gradients (replicated borders): {@code gx} along u, {@code gy} along v. */
+  /**
+   * 3x3 Sobel gradients (replicated borders): {@code gx} along u, {@code gy} along v. The kernel is unnormalised
+   * (weights 1, 2, 1): {@code gx} is right minus left, {@code gy} below minus above. Three distinct images.
+   */
   void sobel(DeviceImage in, DeviceImage gx, DeviceImage gy);
 
   /** Sum and sum of squares of all pixels (float64 accumulation where the device allows): {@code {sum, sumSq}}. */

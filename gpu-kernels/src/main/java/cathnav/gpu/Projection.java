@@ -4,7 +4,9 @@ import java.util.Objects;
 
 /**
  * A C-arm projection: the 3x4 matrix {@code P} (row-major, 12 values) mapping homogeneous RAS mm to homogeneous
- * detector pixels, and the detector size in pixels. See {@link ComputeBackend} for the conventions.
+ * detector pixels, and the detector size in pixels. See {@link ComputeBackend} for the conventions. Points in front
+ * of the source must have a positive third homogeneous coordinate (as {@code K [R | t]} with positive focal lengths
+ * gives): the rays run from the source {@code C = -M^-1 p} along {@code +M^-1 (u, v, 1)}.
  */
 public record Projection(int width, int height, double[] matrix) {
 
