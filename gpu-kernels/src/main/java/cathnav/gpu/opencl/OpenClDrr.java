@@ -1,0 +1,143 @@
+package cathnav.gpu.opencl;
+
+import cathnav.gpu.Projection;
+import cathnav.gpu.RenderOptions;
+import cathnav.gpu.SimilarityMetric;
+import cathnav.gpu.device.RaySetup;
+import org.jocl.CL;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_mem;
+
+/**
+ * DRR rendering and batched pose scoring on an {@link OpenClContext}. A batch of {@code B} poses costs three
+ * launches whatever {@code B}: {@code drr} over {@code W x H x B} work items into a {@code B}-deep buffer, the
+ * per-(pose, work group) statistic partials ({@code ncc_partials} or {@code gc_partials}, the latter computing the
+ * DRR's Sobel gradients on the fly), and {@code score_finish} (one work item per pose). Batches larger than the
+ * scratch limit are split into chunks of equal launch count. Owned by the backend's thread; scratch buffers grow
+ * on demand and live until {@link #close()}.
+ */
+final class OpenClDrr implements AutoCloseable {
+
+  /** Upper bound of the B-deep DRR scratch buffer, bytes. */
+  private static final long MAX_BATCH_BYTES = 256L << 20;
+  private static final long[] DRR_LOCAL = {16, 8, 1};
+
+  private final OpenClContext cl;
+  private final Scratch rays = new Scratch("rays");
+  private final Scratch drrs = new Scratch("drr batch");
+  private final Scratch partials = new Scratch("score partials");
+  private final Scratch scores = new Scratch("scores");
+  private float[] rayHost = new float[RaySetup.FLOATS_PER_POSE];
+
+  OpenClDrr(OpenClContext cl) {
+    this.cl = cl;
+  }
+
+  /** Renders one pose into {@code out} (the projection's size). */
+  void render(OpenClVolume volume, Projection projection, double[] pose, RenderOptions options, OpenClImage out) {
+    if (out.width != projection.width() || out.height != projection.height()) {
+      throw new IllegalArgumentException("output image size differs from the detector, image=" + out.width + "x"
+          + out.height + ", detector=" + projection.width() + "x" + projection.height());
+    }
+    if (pose.length != 16) {
+      throw new IllegalArgumentException("pose must have 16 values, length=" + pose.length);
+    }
+    uploadRays(volume, projection, pose, 0, 1);
+    launchDrr(volume, projection, options, 1, out.buffer());
+  }
+
+  /** Scores {@code count} poses against {@code target}; see {@code ComputeBackend#scorePoses}. */
+  void score(OpenClVolume volume, Projection projection, OpenClTarget target, double[] poses, int count,
+      RenderOptions options, float[] out) {
+    int w = projection.width();
+    int h = projection.height();
+    if (w != target.width || h != target.height) {
+      throw new IllegalArgumentException("detector size differs from the target, detector=" + w + "x" + h
+          + ", target=" + target.width + "x" + target.height);
+    }
+    if (count < 0 || poses.length < 16L * count || out.length < count) {
+      throw new IllegalArgumentException("pose batch too short, count=" + count + ", poses.length=" + poses.length
+          + ", scores.length=" + out.length);
+    }
+    long n = (long) w * h;
+    int chunk = (int) Math.max(1, Math.min(count, MAX_BATCH_BYTES / (n * Sizeof.cl_float)));
+    int groups = (int) Math.max(1, Math.min(64, (n + OpenClContext.REDUCE_LOCAL * 8L - 1)
+        / (OpenClContext.REDUCE_LOCAL * 8L)));
+    boolean gc = target.metric == SimilarityMetric.GRADIENT_CORRELATION;
+    int nsum = gc ? 6 : 3;
+    for (int first = 0; first < count; first += chunk) {
+      int b = Math.min(chunk, count - first);
+      uploadRays(volume, projection, poses, first, b);
+      cl_mem drrBuffer = drrs.ensure(b * n * Sizeof.cl_float);
+      launchDrr(volume, projection, options, b, drrBuffer);
+      cl_mem partialBuffer = partials.ensure((long) b * groups * nsum * cl.accBytes());
+      long[] global = {(long) groups * OpenClContext.REDUCE_LOCAL, b};
+      long[] local = {OpenClContext.REDUCE_LOCAL, 1};
+      if (gc) {
+        cl.launch("gc_partials", global, local, drrBuffer, w, h, target.mask01(), target.centredX(),
+            target.centredY(), partialBuffer);
+      } else {
+        cl.launch("ncc_partials", global, local, drrBuffer, (int) n, target.mask01(), target.centredX(),
+            partialBuffer);
+      }
+      cl_mem scoreBuffer = scores.ensure((long) b * Sizeof.cl_float);
+      cl.launch("score_finish", new long[] {b}, null, partialBuffer, groups, nsum, target.stats(), b, scoreBuffer);
+      float[] chunkScores = new float[b];
+      cl.read(scoreBuffer, Pointer.to(chunkScores), (long) b * Sizeof.cl_float);
+      System.arraycopy(chunkScores, 0, out, first, b);
+    }
+  }
+
+  private void uploadRays(OpenClVolume volume, Projection projection, double[] poses, int first, int b) {
+    int floats = b * RaySetup.FLOATS_PER_POSE;
+    if (rayHost.length < floats) {
+      rayHost = new float[floats];
+    }
+    RaySetup.write(projection, volume.affine(), poses, first, b, rayHost);
+    cl_mem buffer = rays.ensure((long) floats * Sizeof.cl_float);
+    cl.write(buffer, Pointer.to(rayHost), (long) floats * Sizeof.cl_float);
+  }
+
+  private void launchDrr(OpenClVolume volume, Projection projection, RenderOptions options, int b, cl_mem out) {
+    cl.launch("drr", new long[] {projection.width(), projection.height(), b}, DRR_LOCAL,
+        volume.buffer(), volume.nx(), volume.ny(), volume.nz(), rays.buffer, projection.width(),
+        projection.height(), (float) options.stepMm(), out);
+  }
+
+  @Override
+  public void close() {
+    rays.release();
+    drrs.release();
+    partials.release();
+    scores.release();
+  }
+
+  /** A device buffer that grows to the largest size asked for. */
+  private final class Scratch {
+    private final String what;
+    private cl_mem buffer;
+    private long bytes;
+
+    Scratch(String what) {
+      this.what = what;
+    }
+
+    cl_mem ensure(long needed) {
+      if (buffer == null || bytes < needed) {
+        release();
+        buffer = cl.allocate(needed, what);
+        bytes = needed;
+      }
+      return buffer;
+    }
+
+    void release() {
+      if (buffer != null) {
+        CL.clReleaseMemObject(buffer);
+        buffer = null;
+        bytes = 0;
+      }
+    }
+  }
+}

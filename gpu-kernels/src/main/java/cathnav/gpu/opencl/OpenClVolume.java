@@ -1,0 +1,67 @@
+package cathnav.gpu.opencl;
+
+import cathnav.gpu.DeviceVolume;
+import org.jocl.CL;
+import org.jocl.cl_mem;
+
+/**
+ * A volume of linear attenuation (1/mm, float32) in an OpenCL buffer with one voxel of zero padding on every side,
+ * {@code (nx + 2) * (ny + 2) * (nz + 2)} floats, x fastest. Owned by its backend's thread.
+ */
+final class OpenClVolume implements DeviceVolume {
+  final OpenClBackend owner;
+  private final int nx;
+  private final int ny;
+  private final int nz;
+  private final double[] voxelToRas;
+  private cl_mem padded;
+
+  OpenClVolume(OpenClBackend owner, int nx, int ny, int nz, double[] voxelToRas, cl_mem padded) {
+    this.owner = owner;
+    this.nx = nx;
+    this.ny = ny;
+    this.nz = nz;
+    this.voxelToRas = voxelToRas.clone();
+    this.padded = padded;
+  }
+
+  @Override
+  public int nx() {
+    return nx;
+  }
+
+  @Override
+  public int ny() {
+    return ny;
+  }
+
+  @Override
+  public int nz() {
+    return nz;
+  }
+
+  @Override
+  public double[] voxelToRas() {
+    return voxelToRas.clone();
+  }
+
+  double[] affine() {
+    return voxelToRas;
+  }
+
+  cl_mem buffer() {
+    if (padded == null) {
+      throw new IllegalStateException("OpenCL volume used after close, size=" + nx + "x" + ny + "x" + nz);
+    }
+    return padded;
+  }
+
+  @Override
+  public void close() {
+    if (padded != null) {
+      CL.clReleaseMemObject(padded);
+      padded = null;
+      owner.forget(this);
+    }
+  }
+}

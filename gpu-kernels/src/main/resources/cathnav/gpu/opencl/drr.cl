@@ -1,0 +1,113 @@
+// CathNav DRR kernels (OpenCL C 1.2). The sampling rule is RenderOptions' (identical on every backend):
+// the ray from the source through the pixel centre is clipped to the box [-0.5, n - 0.5] (voxel index space),
+// samples at t0 + (k + 0.5) * step (t in mm along the unit world direction) while inside [t0, t1], each sample
+// trilinearly interpolated with voxels outside the grid reading zero, integral = sum * step.
+//
+// The volume lives in a zero-padded buffer of (nx+2)(ny+2)(nz+2) floats (one voxel of zeros on every side), so the
+// eight trilinear taps never need bounds checks: a sample inside the box has floor(p) in [-1, n-1].
+//
+// Per-pose ray parameters, RAY_PARAMS floats each (computed on the host in float64, RayParameters.java):
+//   [0..2]  source position in voxel index space
+//   [4..12] Minv, row-major 3x3: world ray direction of pixel (u, v) = Minv * (u, v, 1)
+//   [13..21] D = (T A)^-1_linear * Minv: voxel-space direction of pixel (u, v) = D * (u, v, 1)
+#define RAY_PARAMS 24
+
+// Converts int16 HU to linear attenuation into the padded buffer (border voxels zero).
+__kernel void pad_hu(__global const short* hu, __global float* padded, int nx, int ny, int nz,
+                     float muWater, float huMin, float huMax) {
+  int i = get_global_id(0), j = get_global_id(1), k = get_global_id(2);
+  int px = nx + 2, py = ny + 2;
+  if (i >= px || j >= py || k >= nz + 2) return;
+  float v = 0.0f;
+  if (i > 0 && i <= nx && j > 0 && j <= ny && k > 0 && k <= nz) {
+    float h = clamp((float) hu[((size_t) (k - 1) * ny + (j - 1)) * nx + (i - 1)], huMin, huMax);
+    v = muWater * fmax(0.0f, 1.0f + h / 1000.0f);
+  }
+  padded[((size_t) k * py + j) * px + i] = v;
+}
+
+// Copies float32 attenuation into the padded buffer (border voxels zero).
+__kernel void pad_mu(__global const float* mu, __global float* padded, int nx, int ny, int nz) {
+  int i = get_global_id(0), j = get_global_id(1), k = get_global_id(2);
+  int px = nx + 2, py = ny + 2;
+  if (i >= px || j >= py || k >= nz + 2) return;
+  float v = 0.0f;
+  if (i > 0 && i <= nx && j > 0 && j <= ny && k > 0 && k <= nz) {
+    v = mu[((size_t) (k - 1) * ny + (j - 1)) * nx + (i - 1)];
+  }
+  padded[((size_t) k * py + j) * px + i] = v;
+}
+
+#ifdef HAVE_FP64
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+// Per-ray set-up (direction, clipping, first sample) in float64 where the device has it: the source sits hundreds of
+// voxels from the box, so float32 set-up would shift every sample by ~1e-4 voxel; the sample loop stays float32.
+typedef double real_t;
+typedef double3 real3;
+#define REAL3(x, y, z) ((double3) ((x), (y), (z)))
+#define TO_FLOAT3(v) convert_float3(v)
+#else
+typedef float real_t;
+typedef float3 real3;
+#define REAL3(x, y, z) ((float3) ((x), (y), (z)))
+#define TO_FLOAT3(v) (v)
+#endif
+
+// Clips the ray p(t) = c + t * d to the box [-0.5, n - 0.5]^3, t >= 0 (the ray starts at the source).
+// Returns (t0, t1); empty when t1 <= t0.
+inline void clip_to_box(real3 c, real3 d, real3 hi, real_t* t0_out, real_t* t1_out) {
+  real_t t0 = 0, t1 = INFINITY;
+  real_t cs[3] = {c.x, c.y, c.z}, ds[3] = {d.x, d.y, d.z}, his[3] = {hi.x, hi.y, hi.z};
+  for (int a = 0; a < 3; a++) {
+    if (ds[a] == 0) {
+      if (cs[a] < -0.5 || cs[a] > his[a]) t1 = -INFINITY;
+    } else {
+      real_t ta = (-0.5 - cs[a]) / ds[a], tb = (his[a] - cs[a]) / ds[a];
+      t0 = fmax(t0, fmin(ta, tb));
+      t1 = fmin(t1, fmax(ta, tb));
+    }
+  }
+  *t0_out = t0;
+  *t1_out = t1;
+}
+
+inline float trilinear(__global const float* vol, float3 p, int nx, int ny, int nz, int px, int pxy) {
+  float3 f = floor(p);
+  float3 w = p - f;
+  // Rounding may put p a hair outside the box; clamping the cell keeps the taps inside the padding.
+  int ix = clamp((int) f.x, -1, nx - 1), iy = clamp((int) f.y, -1, ny - 1), iz = clamp((int) f.z, -1, nz - 1);
+  __global const float* b = vol + (size_t) (iz + 1) * pxy + (size_t) (iy + 1) * px + (ix + 1);
+  float c00 = mix(b[0], b[1], w.x);
+  float c10 = mix(b[px], b[px + 1], w.x);
+  float c01 = mix(b[pxy], b[pxy + 1], w.x);
+  float c11 = mix(b[pxy + px], b[pxy + px + 1], w.x);
+  return mix(mix(c00, c10, w.y), mix(c01, c11, w.y), w.z);
+}
+
+// One work item per (u, v, pose): out[(pose * height + v) * width + u] = line integral of attenuation.
+__kernel void drr(__global const float* vol, int nx, int ny, int nz,
+                  __global const float* rays, int width, int height, float step,
+                  __global float* out) {
+  int u = get_global_id(0), v = get_global_id(1), b = get_global_id(2);
+  if (u >= width || v >= height) return;
+  __global const float* r = rays + b * RAY_PARAMS;
+  real3 uv1 = REAL3(u, v, 1);
+  real3 dw = REAL3(dot(REAL3(r[4], r[5], r[6]), uv1), dot(REAL3(r[7], r[8], r[9]), uv1),
+                   dot(REAL3(r[10], r[11], r[12]), uv1));
+  real3 d = REAL3(dot(REAL3(r[13], r[14], r[15]), uv1), dot(REAL3(r[16], r[17], r[18]), uv1),
+                  dot(REAL3(r[19], r[20], r[21]), uv1)) / sqrt(dot(dw, dw));
+  real3 c = REAL3(r[0], r[1], r[2]);
+  real_t t0, t1;
+  clip_to_box(c, d, REAL3(nx - 0.5, ny - 0.5, nz - 0.5), &t0, &t1);
+  float sum = 0.0f;
+  if (t1 > t0) {
+    int count = (int) floor((t1 - t0) / step + 0.5);
+    float3 p0 = TO_FLOAT3(c + (t0 + 0.5 * step) * d);
+    float3 dp = TO_FLOAT3(step * d);
+    int px = nx + 2, pxy = (nx + 2) * (ny + 2);
+    for (int k = 0; k < count; k++) {
+      sum += trilinear(vol, p0 + (float) k * dp, nx, ny, nz, px, pxy);
+    }
+  }
+  out[((size_t) b * height + v) * width + u] = sum * step;
+}
