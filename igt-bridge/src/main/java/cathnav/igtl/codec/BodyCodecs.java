@@ -1,5 +1,6 @@
 package cathnav.igtl.codec;
 
+import cathnav.igtl.message.CommandBody;
 import cathnav.igtl.message.GetQueryBody;
 import cathnav.igtl.message.IgtlBody;
 import cathnav.igtl.message.IgtlMessage;
@@ -14,12 +15,30 @@ import java.util.Map;
 /** Which {@link BodyCodec} reads and writes which type name. Immutable. */
 final class BodyCodecs {
 
-    private static final Map<String, BodyCodec<?>> BY_TYPE = Map.of(
-            "TRANSFORM", TransformCodec.INSTANCE,
-            "IMAGE", ImageCodec.INSTANCE,
-            "STATUS", StatusCodec.INSTANCE,
-            "STRING", StringCodec.INSTANCE,
-            "POLYDATA", PolyDataCodec.INSTANCE);
+    private static final Map<String, BodyCodec<?>> BY_TYPE = Map.ofEntries(
+            Map.entry("TRANSFORM", TransformCodec.INSTANCE),
+            Map.entry("IMAGE", ImageCodec.INSTANCE),
+            Map.entry("STATUS", StatusCodec.INSTANCE),
+            Map.entry("STRING", StringCodec.INSTANCE),
+            Map.entry("POLYDATA", PolyDataCodec.INSTANCE),
+            Map.entry("POSITION", PositionCodec.INSTANCE),
+            Map.entry("TDATA", TrackingCodecs.Tdata.INSTANCE),
+            Map.entry("QTDATA", TrackingCodecs.Qtdata.INSTANCE),
+            Map.entry("POINT", AnnotationCodecs.Point.INSTANCE),
+            Map.entry("TRAJ", AnnotationCodecs.Trajectory.INSTANCE),
+            Map.entry("CAPABILITY", MetaCodecs.Capability.INSTANCE),
+            Map.entry("IMGMETA", MetaCodecs.ImageMeta.INSTANCE),
+            Map.entry("LBMETA", MetaCodecs.LabelMeta.INSTANCE),
+            Map.entry("COLORT", ColorTableCodec.INSTANCE),
+            Map.entry("COLORTABLE", ColorTableCodec.INSTANCE),
+            Map.entry("NDARRAY", NdArrayCodec.INSTANCE),
+            Map.entry("COMMAND", CommandCodec.COMMAND),
+            Map.entry(CommandBody.REPLY_TYPE, CommandCodec.REPLY),
+            Map.entry("SENSOR", SensorCodec.INSTANCE),
+            Map.entry("BIND", BindCodec.INSTANCE),
+            // BIND queries carry child lists this codec does not model: kept raw
+            Map.entry("GET_BIND", RawCodec.INSTANCE),
+            Map.entry("STT_BIND", RawCodec.INSTANCE));
 
     private BodyCodecs() {
     }
@@ -56,7 +75,7 @@ final class BodyCodecs {
             return (BodyCodec<IgtlBody>) (BodyCodec<?>) RawCodec.INSTANCE;
         }
         BodyCodec<?> codec = forTypeName(message.typeName());
-        if (!codec.bodyClass().isInstance(body)) {
+        if (!codec.bodyClass().isInstance(body) || codec instanceof CommandCodec c && !c.accepts((CommandBody) body)) {
             throw new IllegalArgumentException("body does not match the type name, typeName=" + message.typeName()
                     + ", body=" + body.getClass().getSimpleName() + ", device=" + message.deviceName());
         }
