@@ -3,7 +3,7 @@ package cathnav.core.overlay;
 import java.util.function.ToIntFunction;
 
 /** Meshes and projections with known answers for overlay tests. */
-final class TestMeshes {
+public final class TestMeshes {
 
   private TestMeshes() {}
 
@@ -11,7 +11,7 @@ final class TestMeshes {
    * A UV sphere of {@code radius} mm around {@code centre}, triangles labelled by {@code segmentOf} applied to the
    * triangle's centroid {@code {x, y, z}}.
    */
-  static GuidanceMesh sphere(double[] centre, double radius, int rings, int sectors,
+  public static GuidanceMesh sphere(double[] centre, double radius, int rings, int sectors,
       ToIntFunction<double[]> segmentOf) {
     int nv = (rings + 1) * sectors;
     float[] v = new float[3 * nv];
@@ -58,7 +58,7 @@ final class TestMeshes {
    * An AP view (DESIGN.md): beam +y, u towards -x, v towards -z; source at (0, -sod, 0), isocentre at the origin,
    * focal length {@code f} pixels, principal point at the detector centre.
    */
-  static cathnav.gpu.Projection apView(int width, int height, double sod, double f) {
+  public static cathnav.gpu.Projection apView(int width, int height, double sod, double f) {
     double cx = (width - 1) / 2.0;
     double cy = (height - 1) / 2.0;
     // rows of R: u-axis (-1,0,0), v-axis (0,0,-1), beam (0,1,0); t = -R C with C = (0,-sod,0) -> t = (0,0,sod)
@@ -78,7 +78,7 @@ final class TestMeshes {
     return new cathnav.gpu.Projection(width, height, p);
   }
 
-  static double[] translation(double x, double y, double z) {
+  public static double[] translation(double x, double y, double z) {
     return new double[] {1, 0, 0, x, 0, 1, 0, y, 0, 0, 1, z, 0, 0, 0, 1};
   }
 }

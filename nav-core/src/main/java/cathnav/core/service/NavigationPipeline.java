@@ -1,0 +1,318 @@
+package cathnav.core.service;
+
+import cathnav.core.geometry.FrameGeometry;
+import cathnav.core.overlay.GuidanceState;
+import cathnav.core.overlay.Overlay;
+import cathnav.core.overlay.OverlayProjector;
+import cathnav.core.overlay.OverlayRole;
+import cathnav.core.overlay.OverlayShape;
+import cathnav.core.overlay.Readouts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The procedure's pipeline: one frame at a time from the {@link LatestFrameSlot}, converted, tracked, lead tip
+ * found, overlay built, results handed to the {@link GuidanceSink}. Runs as a {@link DutyCycleAgent} on its own
+ * thread and owns the tracker (and so the compute backend), the pose state and the failure policy.
+ *
+ * <p>Thread-safety: {@link #submit} and {@link #status()} may be called from any thread; everything else runs on the
+ * pipeline thread. Control commands are applied between frames.
+ *
+ * <p>Backend failure: when the tracker throws while on a backend other than {@code java}, the pipeline closes it,
+ * opens a {@code java} tracker, reports {@code BACKEND_FALLBACK} through the sink, tracks the frame again and goes
+ * on; every later overlay says {@code backendFallback=true}.
+ */
+public final class NavigationPipeline implements DutyCycleAgent {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NavigationPipeline.class);
+  /** Unreliable (amber) colour of model shapes, RGBA. */
+  public static final int AMBER = 0xFFB000FF;
+  /** Status code for problems (OpenIGTLink STATUS codes). */
+  static final int STATUS_UNKNOWN_ERROR = 2;
+  static final int STATUS_CONFIG_ERROR = 10;
+  static final int STATUS_HARDWARE_FAILURE = 18;
+
+  private final LatestFrameSlot<ReceivedFrame> slot;
+  private final GuidanceSink sink;
+  private final StageLatencies latencies;
+  private final TrackerFactory trackerFactory;
+  private final LeadTipDetector leadDetector;
+  private final String requestedBackend;
+  private final int displayMaxSize;
+  private final Queue<PipelineCommand> commands = new ConcurrentLinkedQueue<>();
+
+  // pipeline thread state
+  private final GuidancePolicy policy;
+  private final OverlayProjector projector = new OverlayProjector();
+  private final FrameIntervalEstimator intervals = new FrameIntervalEstimator();
+  private ProcedureModel model;
+  private FrameTracker tracker;
+  private int targetSegment;
+  private boolean fallback;
+  private String fallbackReason = "";
+  private float[] pixels = new float[0];
+  private long processed;
+  private long failed;
+  private volatile PipelineStatus status;
+
+  /**
+   * @param slot where frames arrive
+   * @param sink where results go
+   * @param latencies per-stage latency
+   * @param trackerFactory opens trackers for a model and backend
+   * @param leadDetector finds the lead tip
+   * @param requestedBackend the backend to use ({@code java}, {@code opencl}, {@code cuda}, {@code auto})
+   * @param policy the failure policy
+   * @param displayMaxSize longest side of display images, pixels
+   */
+  public NavigationPipeline(
+      LatestFrameSlot<ReceivedFrame> slot,
+      GuidanceSink sink,
+      StageLatencies latencies,
+      TrackerFactory trackerFactory,
+      LeadTipDetector leadDetector,
+      String requestedBackend,
+      GuidancePolicy policy,
+      int displayMaxSize) {
+    this.slot = Objects.requireNonNull(slot, "slot");
+    this.sink = Objects.requireNonNull(sink, "sink");
+    this.latencies = Objects.requireNonNull(latencies, "latencies");
+    this.trackerFactory = Objects.requireNonNull(trackerFactory, "trackerFactory");
+    this.leadDetector = Objects.requireNonNull(leadDetector, "leadDetector");
+    this.requestedBackend = Objects.requireNonNull(requestedBackend, "requestedBackend");
+    this.policy = Objects.requireNonNull(policy, "policy");
+    if (displayMaxSize < 16) {
+      throw new IllegalArgumentException("display size too small, displayMaxSize=" + displayMaxSize);
+    }
+    this.displayMaxSize = displayMaxSize;
+    this.status = PipelineStatus.initial(requestedBackend);
+  }
+
+  @Override
+  public String roleName() {
+    return "pipeline";
+  }
+
+  /** Queues a control command; applied by the pipeline thread before the next frame. */
+  public void submit(PipelineCommand command) {
+    commands.add(Objects.requireNonNull(command, "command"));
+  }
+
+  /** The latest snapshot. */
+  public PipelineStatus status() {
+    return status;
+  }
+
+  @Override
+  public int doWork() {
+    int work = applyCommands();
+    ReceivedFrame frame = slot.poll();
+    if (frame == null) {
+      return work;
+    }
+    try {
+      process(frame);
+    } catch (RuntimeException e) {
+      failed++;
+      LOG.warn("frame failed, seq={}, device={}, peer={}, error={}", frame.sequence(), frame.device(), frame.peer(),
+          e.toString(), e);
+      sink.problem(STATUS_UNKNOWN_ERROR, "FRAME_FAILED",
+          "frame " + frame.sequence() + " from " + frame.peer() + " could not be processed: " + e.getMessage());
+      publishStatus(policy.state(), e.toString());
+    }
+    return work + 1;
+  }
+
+  private int applyCommands() {
+    int n = 0;
+    PipelineCommand c;
+    while ((c = commands.poll()) != null) {
+      n++;
+      if (c instanceof PipelineCommand.LoadModel load) {
+        closeTracker();
+        model = load.model();
+        targetSegment = model.targetSegment();
+        policy.reset();
+        openTracker(requestedBackend);
+        LOG.info("model loaded, name={}, target={}, backend={}", model.name(), targetSegment, tracker.backendName());
+      } else if (c instanceof PipelineCommand.SetTarget target) {
+        targetSegment = target.segment();
+        LOG.info("target segment set, target={}", targetSegment);
+      } else if (c instanceof PipelineCommand.ResetRegistration) {
+        policy.reset();
+        if (tracker != null) {
+          tracker.reset();
+        }
+        LOG.info("registration reset, model={}", model == null ? "" : model.name());
+      }
+      publishStatus(policy.state(), "");
+    }
+    return n;
+  }
+
+  private void openTracker(String backend) {
+    try {
+      tracker = trackerFactory.open(model, backend);
+    } catch (RuntimeException e) {
+      if ("java".equals(backend)) {
+        throw e;
+      }
+      fallBack(backend, e);
+      tracker = trackerFactory.open(model, "java");
+    }
+  }
+
+  private void fallBack(String from, RuntimeException cause) {
+    fallback = true;
+    fallbackReason = "backend " + from + " failed (" + cause.getMessage() + "); running on java";
+    LOG.warn("compute backend fallback, from={}, to=java, reason={}", from, cause.toString());
+    sink.problem(STATUS_HARDWARE_FAILURE, "BACKEND_FALLBACK", fallbackReason);
+  }
+
+  private void closeTracker() {
+    if (tracker != null) {
+      try {
+        tracker.close();
+      } catch (RuntimeException e) {
+        LOG.warn("tracker close failed, backend={}, error={}", tracker.backendName(), e.toString());
+      }
+      tracker = null;
+    }
+  }
+
+  private void process(ReceivedFrame frame) {
+    long t0 = System.nanoTime();
+    long interval = intervals.onFrame(frame.sourceTimestampNanos());
+    latencies.record(PipelineStage.HANDOFF, t0 - frame.receivedNanos(), 0);
+    FrameGeometry geometry = frame.geometry();
+    int w = geometry.width();
+    int h = geometry.height();
+    try {
+      if (pixels.length != w * h) {
+        pixels = new float[w * h];
+      }
+      frame.pixels().copyTo(pixels);
+    } finally {
+      frame.release(); // the network buffer goes back as soon as the pixels are converted
+    }
+    long t1 = System.nanoTime();
+    latencies.record(PipelineStage.PREPROCESS, t1 - t0, 0);
+
+    PoseEstimate estimate = track(geometry, frame.sourceTimestampNanos());
+    long t2 = System.nanoTime();
+    latencies.record(PipelineStage.TRACK, t2 - t1, 0);
+
+    float[] tip = leadDetector.detect(pixels, w, h);
+    long t3 = System.nanoTime();
+    latencies.record(PipelineStage.LEAD, t3 - t2, 0);
+
+    GuidanceState state = model == null ? GuidanceState.REGISTERING : policy.onFrame(estimate);
+    List<OverlayShape> shapes = new ArrayList<>();
+    int segmentUnderTip = 0;
+    double distance = Double.NaN;
+    double[] pose = estimate.pose();
+    if (model != null && pose != null) {
+      OverlayProjector.Projected p = projector.project(model.guidance(), geometry.projection(), pose,
+          targetSegment, tip);
+      segmentUnderTip = p.segmentUnderTip();
+      distance = p.distanceToTargetMm();
+      if (state.overlayVisible()) {
+        for (OverlayShape s : p.shapes()) {
+          shapes.add(state == GuidanceState.UNRELIABLE && s.role() != OverlayRole.LEAD_TIP ? amber(s) : s);
+        }
+      } else {
+        // hidden model: the lead tip comes from the image itself and stays visible
+        p.shapes().stream().filter(s -> s.role() == OverlayRole.LEAD_TIP).forEach(shapes::add);
+        segmentUnderTip = 0;
+        distance = Double.NaN;
+      }
+    } else if (tip != null) {
+      shapes.add(new OverlayShape.Marker(OverlayRole.LEAD_TIP, tip[0], tip[1], OverlayProjector.TIP_RADIUS_PX,
+          OverlayRole.LEAD_TIP.rgba()));
+    }
+    String message = model == null ? "no patient model loaded" : stateMessage(state);
+    long t4 = System.nanoTime();
+    latencies.record(PipelineStage.OVERLAY, t4 - t3, 0);
+    Readouts readouts = new Readouts(segmentUnderTip, distance, targetSegment, estimate.confidence(),
+        estimate.poseAgeNanos(), t4 - frame.receivedNanos(), state, backendName(), fallback, message);
+    Overlay overlay = new Overlay(frame.sequence(), frame.sourceTimestampNanos(), interval, w, h,
+        state.overlayVisible() ? pose : null, shapes, readouts);
+    sink.publish(new FrameOutcome(overlay, geometry, frame.receivedNanos(), t4));
+    processed++;
+    publishStatus(state, message, frame, interval);
+    if (sink.displaysWanted()) {
+      sink.publishDisplay(DisplayImages.toDisplay(overlay, pixels, w, h, displayMaxSize));
+    }
+  }
+
+  private PoseEstimate track(FrameGeometry geometry, long timestamp) {
+    if (model == null) {
+      return new PoseEstimate(PoseEstimate.TrackerPhase.REGISTERING, null, 0, 0, 0);
+    }
+    try {
+      return tracker.track(pixels, geometry, timestamp);
+    } catch (RuntimeException e) {
+      if ("java".equals(tracker.backendName())) {
+        throw e;
+      }
+      String from = tracker.backendName();
+      closeTracker();
+      fallBack(from, e);
+      tracker = trackerFactory.open(model, "java");
+      return tracker.track(pixels, geometry, timestamp);
+    }
+  }
+
+  private String stateMessage(GuidanceState state) {
+    String m =
+        switch (state) {
+          case REGISTERING -> "registering";
+          case TRACKING -> "";
+          case UNRELIABLE -> "low registration confidence: do not rely on the overlay";
+          case LOST -> "registration lost: overlay hidden until re-registration";
+          case STALE -> "no new frames";
+        };
+    if (fallback) {
+      return m.isEmpty() ? fallbackReason : m + "; " + fallbackReason;
+    }
+    return m;
+  }
+
+  private String backendName() {
+    return tracker == null ? requestedBackend : tracker.backendName();
+  }
+
+  private static OverlayShape amber(OverlayShape s) {
+    if (s instanceof OverlayShape.Polygon p) {
+      return new OverlayShape.Polygon(p.role(), p.uv(), p.filled(), p.filled() ? (AMBER & 0xFFFFFF00) | 0x60 : AMBER);
+    }
+    if (s instanceof OverlayShape.Polyline p) {
+      return new OverlayShape.Polyline(p.role(), p.uv(), AMBER);
+    }
+    return s;
+  }
+
+  private void publishStatus(GuidanceState state, String message) {
+    PipelineStatus s = status;
+    status = new PipelineStatus(processed, failed, state, backendName(), fallback, message,
+        model == null ? "" : model.name(), targetSegment, s.lastReceivedNanos(), s.lastSourceTimestampNanos(),
+        s.frameIntervalNanos());
+  }
+
+  private void publishStatus(GuidanceState state, String message, ReceivedFrame frame, long interval) {
+    status = new PipelineStatus(processed, failed, state, backendName(), fallback, message,
+        model == null ? "" : model.name(), targetSegment, frame.receivedNanos(), frame.sourceTimestampNanos(),
+        interval);
+  }
+
+  @Override
+  public void onClose() {
+    closeTracker();
+    slot.close();
+  }
+}
