@@ -48,7 +48,36 @@ public final class OverlayJson {
       }
       b.append(']');
     }
-    b.append(",\"readouts\":{\"segmentUnderTip\":").append(r.segmentUnderTip());
+    b.append(",\"readouts\":");
+    readouts(b, r);
+    b.append(",\"shapes\":[");
+    boolean first = true;
+    for (OverlayShape s : overlay.shapes()) {
+      if (!first) {
+        b.append(',');
+      }
+      first = false;
+      shape(b, s);
+    }
+    return b.append("]}").toString();
+  }
+
+  /**
+   * The readouts alone, with the frame's sequence, time stamp and state (the STRING sent to OpenIGTLink peers):
+   * {@code {"type":"readouts","seq":..,"ts":"..","state":"..","readouts":{...}}}.
+   */
+  public static String writeReadouts(Overlay overlay) {
+    StringBuilder b = new StringBuilder(320);
+    b.append("{\"type\":\"readouts\",\"seq\":").append(overlay.frameSequence());
+    b.append(",\"ts\":\"").append(overlay.sourceTimestampNanos()).append('"');
+    b.append(",\"state\":\"").append(overlay.readouts().state().name()).append('"');
+    b.append(",\"readouts\":");
+    readouts(b, overlay.readouts());
+    return b.append('}').toString();
+  }
+
+  private static void readouts(StringBuilder b, Readouts r) {
+    b.append("{\"segmentUnderTip\":").append(r.segmentUnderTip());
     b.append(",\"distanceToTargetMm\":");
     if (Double.isFinite(r.distanceToTargetMm())) {
       fixed(b, r.distanceToTargetMm(), 1);
@@ -67,16 +96,7 @@ public final class OverlayJson {
     b.append(",\"backendFallback\":").append(r.backendFallback());
     b.append(",\"message\":");
     string(b, r.message());
-    b.append("},\"shapes\":[");
-    boolean first = true;
-    for (OverlayShape s : overlay.shapes()) {
-      if (!first) {
-        b.append(',');
-      }
-      first = false;
-      shape(b, s);
-    }
-    return b.append("]}").toString();
+    b.append('}');
   }
 
   private static void shape(StringBuilder b, OverlayShape s) {

@@ -24,4 +24,7 @@ public interface GuidanceSink {
    * @param message what happened and what was done
    */
   void problem(int code, String errorName, String message);
+
+  /** The pipeline now uses {@code model} (called on the pipeline thread after a load). */
+  void modelChanged(ProcedureModel model);
 }

@@ -140,6 +140,7 @@ public final class NavigationPipeline implements DutyCycleAgent {
         policy.reset();
         openTracker(requestedBackend);
         LOG.info("model loaded, name={}, target={}, backend={}", model.name(), targetSegment, tracker.backendName());
+        sink.modelChanged(model);
       } else if (c instanceof PipelineCommand.SetTarget target) {
         targetSegment = target.segment();
         LOG.info("target segment set, target={}", targetSegment);

@@ -55,6 +55,7 @@ public final class NavigationService implements NavigationControl {
   private HttpServer http;
   private long staleTimer = -1;
   private boolean stale;
+  private volatile ProcedureModel currentModel;
 
   private NavigationService(Vertx vertx, ServiceOptions options, TrackerFactory trackers, LeadTipDetector lead,
       ModelLoader modelLoader) {
@@ -178,6 +179,11 @@ public final class NavigationService implements NavigationControl {
   /** The latest pipeline snapshot. */
   public PipelineStatus status() {
     return pipeline.status();
+  }
+
+  /** The model the pipeline uses now, or null before the first load. */
+  public ProcedureModel currentModel() {
+    return currentModel;
   }
 
   /** The display hub (counts of displays, sent and dropped frames). */
@@ -346,6 +352,16 @@ public final class NavigationService implements NavigationControl {
     @Override
     public void problem(int code, String errorName, String message) {
       broadcastProblem(code, errorName, message);
+    }
+
+    @Override
+    public void modelChanged(ProcedureModel model) {
+      currentModel = model;
+      context.runOnContext(v -> {
+        for (OutcomeListener l : listeners) {
+          l.onModelChanged(model);
+        }
+      });
     }
   }
 }

@@ -14,4 +14,7 @@ public interface OutcomeListener {
 
   /** The source went quiet for more than two frame intervals ({@code stale = true}), or came back. */
   void onStale(boolean stale, PipelineStatus status);
+
+  /** The pipeline switched to another patient model. */
+  default void onModelChanged(ProcedureModel model) {}
 }
