@@ -12,8 +12,10 @@ import java.nio.ByteOrder;
  * final XOR ({@code check("123456789") = 0x6C40DF5F0B497347}; the xz CRC-64 is a different function).
  *
  * <p>Slicing-by-8 over big-endian 64-bit words: eight table look-ups per 8 bytes, reading longs straight from
- * heap arrays and NIO buffers (no copy of the data). Stateless and thread-safe; the tables (16 KiB) are built
- * once.
+ * heap arrays and NIO buffers (no copy of the data). Inputs of 1 KiB and more run as four independent lanes
+ * over four quarters of the range, interleaved so the CPU overlaps their look-ups, and the lane CRCs are
+ * joined with precomputed zero-feeding operators (CRC linearity). Stateless and thread-safe; the tables
+ * (16 KiB plus 15 KiB of operators) are built once.
  */
 public final class Crc64 {
 
@@ -29,6 +31,11 @@ public final class Crc64 {
     private static final long[] T5 = new long[256];
     private static final long[] T6 = new long[256];
     private static final long[] T7 = new long[256];
+    /** Independent CRC lanes run side by side over long inputs (instruction-level parallelism). */
+    private static final int STRIPES = 4;
+    private static final int STRIPED_MIN_LENGTH = 1024;
+    /** {@code ZEROS[k]}: the operator that feeds 2^k zero bytes, as 64 columns. */
+    private static final long[][] ZEROS = new long[31][];
 
     static {
         for (int b = 0; b < 256; b++) {
@@ -44,6 +51,20 @@ public final class Crc64 {
                 long prev = tables[t - 1][b];
                 tables[t][b] = (prev << 8) ^ T0[(int) (prev >>> 56)];
             }
+        }
+        long[] oneByte = new long[64];
+        for (int i = 0; i < 64; i++) {
+            long c = 1L << i;
+            oneByte[i] = (c << 8) ^ T0[(int) (c >>> 56)];
+        }
+        ZEROS[0] = oneByte;
+        for (int k = 1; k < ZEROS.length; k++) {
+            long[] prev = ZEROS[k - 1];
+            long[] square = new long[64];
+            for (int i = 0; i < 64; i++) {
+                square[i] = multiply(prev, prev[i]);
+            }
+            ZEROS[k] = square;
         }
     }
 
@@ -86,7 +107,22 @@ public final class Crc64 {
     public static long update(long crc, byte[] data, int offset, int length) {
         int i = offset;
         int end = offset + length;
-        int end8 = offset + (length & ~7);
+        if (length >= STRIPED_MIN_LENGTH) {
+            int q = (length / STRIPES) & ~7;
+            long c0 = crc;
+            long c1 = 0;
+            long c2 = 0;
+            long c3 = 0;
+            for (int p = offset, stop = offset + q; p < stop; p += 8) {
+                c0 = step8(c0 ^ (long) LONG_BE.get(data, p));
+                c1 = step8(c1 ^ (long) LONG_BE.get(data, p + q));
+                c2 = step8(c2 ^ (long) LONG_BE.get(data, p + 2 * q));
+                c3 = step8(c3 ^ (long) LONG_BE.get(data, p + 3 * q));
+            }
+            crc = combine(c0, c1, c2, c3, q);
+            i = offset + STRIPES * q;
+        }
+        int end8 = i + ((end - i) & ~7);
         while (i < end8) {
             crc = step8(crc ^ (long) LONG_BE.get(data, i));
             i += 8;
@@ -105,6 +141,22 @@ public final class Crc64 {
         }
         int i = b.position();
         int end = b.limit();
+        int length = end - i;
+        if (length >= STRIPED_MIN_LENGTH) {
+            int q = (length / STRIPES) & ~7;
+            long c0 = crc;
+            long c1 = 0;
+            long c2 = 0;
+            long c3 = 0;
+            for (int p = i, stop = i + q; p < stop; p += 8) {
+                c0 = step8(c0 ^ b.getLong(p));
+                c1 = step8(c1 ^ b.getLong(p + q));
+                c2 = step8(c2 ^ b.getLong(p + 2 * q));
+                c3 = step8(c3 ^ b.getLong(p + 3 * q));
+            }
+            crc = combine(c0, c1, c2, c3, q);
+            i += STRIPES * q;
+        }
         int end8 = i + ((end - i) & ~7);
         while (i < end8) {
             crc = step8(crc ^ b.getLong(i));
@@ -114,6 +166,37 @@ public final class Crc64 {
             crc = T0[(int) (crc >>> 56) ^ (b.get(i++) & 0xFF)] ^ (crc << 8);
         }
         return crc;
+    }
+
+    /**
+     * The CRC of four consecutive stripes of {@code q} bytes from their separate CRCs ({@code c0} started from
+     * the running value, the others from 0): CRC is linear, so {@code CRC(A||B) = zeros(CRC(A), |B|) ^ CRC0(B)}.
+     */
+    private static long combine(long c0, long c1, long c2, long c3, int q) {
+        long c = shiftByZeros(c0, q) ^ c1;
+        c = shiftByZeros(c, q) ^ c2;
+        return shiftByZeros(c, q) ^ c3;
+    }
+
+    /** The CRC state after feeding {@code n} zero bytes to state {@code crc}. */
+    static long shiftByZeros(long crc, long n) {
+        for (int k = 0; n != 0 && crc != 0; k++, n >>>= 1) {
+            if ((n & 1) != 0) {
+                crc = multiply(ZEROS[k], crc);
+            }
+        }
+        return crc;
+    }
+
+    /** Applies a GF(2) 64 x 64 matrix given by columns ({@code m[i]} = image of bit i) to {@code v}. */
+    private static long multiply(long[] m, long v) {
+        long r = 0;
+        for (int i = 0; v != 0; i++, v >>>= 1) {
+            if ((v & 1) != 0) {
+                r ^= m[i];
+            }
+        }
+        return r;
     }
 
     private static long step8(long x) {

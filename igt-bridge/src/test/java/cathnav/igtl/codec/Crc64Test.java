@@ -14,7 +14,11 @@ class Crc64Test {
 
     /** Bit-at-a-time reference: MSB first, poly 0x42F0E1EBA9EA3693, init 0, no reflection, no xorout. */
     static long bitwise(byte[] data, int offset, int length) {
-        long crc = 0;
+        return bitwise(0, data, offset, length);
+    }
+
+    static long bitwise(long init, byte[] data, int offset, int length) {
+        long crc = init;
         for (int i = offset; i < offset + length; i++) {
             crc ^= (long) (data[i] & 0xFF) << 56;
             for (int b = 0; b < 8; b++) {
@@ -42,7 +46,8 @@ class Crc64Test {
         System.out.println("Crc64Test arrays seed=" + seed);
         Random random = new Random(seed);
         for (int trial = 0; trial < 300; trial++) {
-            byte[] data = new byte[random.nextInt(300)];
+            // up to 6000 bytes: both the short path and the four-lane path (1 KiB and more) with odd tails
+            byte[] data = new byte[random.nextInt(trial % 2 == 0 ? 300 : 6000)];
             random.nextBytes(data);
             int offset = data.length == 0 ? 0 : random.nextInt(data.length);
             int length = random.nextInt(data.length - offset + 1);
@@ -72,6 +77,18 @@ class Crc64Test {
             heap.release();
             direct.release();
             composite.release();
+        }
+    }
+
+    @Test
+    void feedingZeroBytesMatchesTheZeroOperator() {
+        long seed = System.nanoTime();
+        System.out.println("Crc64Test zeros seed=" + seed);
+        Random random = new Random(seed);
+        for (int trial = 0; trial < 50; trial++) {
+            long state = random.nextLong();
+            int n = random.nextInt(3000);
+            assertEquals(bitwise(state, new byte[n], 0, n), Crc64.shiftByZeros(state, n), "seed=" + seed + ", n=" + n);
         }
     }
 
