@@ -1,0 +1,106 @@
+package cathnav.gpu.cuda;
+
+import cathnav.gpu.DeviceVolume;
+import jcuda.driver.CUarray;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUtexObject;
+import jcuda.driver.JCudaDriver;
+
+/**
+ * A volume of linear attenuation on a CUDA device, stored per {@link CudaVolumeMode}: a zero-padded float32 buffer
+ * ({@code EXACT}) or a 3D array with a linear-filtering, border-addressed texture object ({@code TEXTURE_*};
+ * {@code scale} turns a texel read into 1/mm). Owned by its backend's thread.
+ */
+final class CudaVolume implements DeviceVolume {
+  final CudaBackend owner;
+  final CudaVolumeMode mode;
+  private final int nx;
+  private final int ny;
+  private final int nz;
+  private final double[] voxelToRas;
+  final float scale;
+  private CUdeviceptr padded;
+  private CUarray array;
+  private CUtexObject texture;
+  private boolean closed;
+
+  CudaVolume(CudaBackend owner, int nx, int ny, int nz, double[] voxelToRas, CUdeviceptr padded) {
+    this(owner, CudaVolumeMode.EXACT, nx, ny, nz, voxelToRas, 1f, padded, null, null);
+  }
+
+  CudaVolume(CudaBackend owner, CudaVolumeMode mode, int nx, int ny, int nz, double[] voxelToRas, float scale,
+      CUdeviceptr padded, CUarray array, CUtexObject texture) {
+    this.owner = owner;
+    this.mode = mode;
+    this.nx = nx;
+    this.ny = ny;
+    this.nz = nz;
+    this.voxelToRas = voxelToRas.clone();
+    this.scale = scale;
+    this.padded = padded;
+    this.array = array;
+    this.texture = texture;
+  }
+
+  @Override
+  public int nx() {
+    return nx;
+  }
+
+  @Override
+  public int ny() {
+    return ny;
+  }
+
+  @Override
+  public int nz() {
+    return nz;
+  }
+
+  @Override
+  public double[] voxelToRas() {
+    return voxelToRas.clone();
+  }
+
+  double[] affine() {
+    return voxelToRas;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("CUDA volume used after close, size=" + nx + "x" + ny + "x" + nz);
+    }
+  }
+
+  CUdeviceptr padded() {
+    checkOpen();
+    return padded;
+  }
+
+  CUtexObject texture() {
+    checkOpen();
+    return texture;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    owner.makeCurrent();
+    if (texture != null) {
+      JCudaDriver.cuTexObjectDestroy(texture);
+      texture = null;
+    }
+    if (array != null) {
+      JCudaDriver.cuArrayDestroy(array);
+      array = null;
+    }
+    if (padded != null) {
+      JCudaDriver.cuMemFree(padded);
+      padded = null;
+    }
+    owner.forget(this);
+  }
+}
