@@ -6,7 +6,8 @@
 // Listens on 127.0.0.1:<port>, prints "listening port=<port>" once bound, serves one connection until the peer
 // closes, and writes one latency per received IMAGE to <latency-file> (ns, receive-complete wall clock minus
 // the header timestamp). Prints at the end:
-//   frames=<n> bytes=<total message bytes> seconds=<first header to last unpack> crcErrors=<n>
+//   frames=<n> bytes=<total message bytes> seconds=<first to last complete message> crcErrors=<n>
+// The rate is (frames - 1) / seconds: intervals between complete messages, as the Java side measures it.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -63,7 +64,6 @@ int main(int argc, char* argv[]) {
     header->InitPack();
     int r = socket->Receive(header->GetPackPointer(), header->GetPackSize());
     if (r != header->GetPackSize()) break;
-    if (first == 0) first = Nanos(CLOCK_MONOTONIC);
     header->Unpack();
     if (std::strcmp(header->GetDeviceType(), "IMAGE") != 0) {
       socket->Skip(header->GetBodySizeToRead(), 0);
@@ -83,6 +83,7 @@ int main(int argc, char* argv[]) {
     header->GetTimeStamp(&sec, &frac);
     uint64_t now = Nanos(CLOCK_REALTIME);
     last = Nanos(CLOCK_MONOTONIC);
+    if (first == 0) first = last;
     uint64_t stamp = static_cast<uint64_t>(sec) * 1000000000ULL + ((static_cast<uint64_t>(frac) * 1000000000ULL) >> 32);
     latencies.push_back(now > stamp ? now - stamp : 0);
     ++frames;
