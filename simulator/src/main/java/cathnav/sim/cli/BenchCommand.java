@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: speed and accuracy, printed as tables and written as JSON.",
-    subcommands = {})
+    subcommands = {cathnav.igtl.bench.IgtlBenchCommand.class})
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
