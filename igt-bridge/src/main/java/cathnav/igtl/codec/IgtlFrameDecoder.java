@@ -1,6 +1,7 @@
 package cathnav.igtl.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 
@@ -43,6 +44,42 @@ public final class IgtlFrameDecoder extends ByteToMessageDecoder {
     public IgtlFrameDecoder(IgtlCodecOptions options) {
         this.options = options;
         this.parser = new IgtlFrameParser(options);
+        setCumulator(this::cumulate);
+    }
+
+    /**
+     * Appends {@code in} to the pending bytes. When the pending bytes start with a header whose frame will not
+     * fit the current buffer, the buffer is replaced once by one of the exact frame size (bounded by
+     * {@link IgtlCodecOptions#maxBodySize()}, which the header has already been checked against) instead of
+     * doubling repeatedly: a 2 MiB frame arriving in 64 KiB reads is then copied once, not five times.
+     */
+    private ByteBuf cumulate(ByteBufAllocator alloc, ByteBuf cumulation, ByteBuf in) {
+        int pending = cumulation.readableBytes();
+        int incoming = in.readableBytes();
+        if (!discarding && pending >= HEADER_LENGTH && incoming > cumulation.maxFastWritableBytes()) {
+            long bodySize = cumulation.getLong(cumulation.readerIndex() + BODY_SIZE_OFFSET);
+            if (bodySize >= 0 && bodySize <= options.maxBodySize()) {
+                long frameLength = HEADER_LENGTH + bodySize;
+                if (frameLength > pending + (long) incoming) {
+                    ByteBuf sized = null;
+                    try {
+                        sized = alloc.buffer((int) frameLength);
+                        sized.writeBytes(cumulation, cumulation.readerIndex(), pending);
+                        sized.writeBytes(in, in.readerIndex(), incoming);
+                        cumulation.release();
+                        ByteBuf result = sized;
+                        sized = null;
+                        return result;
+                    } finally {
+                        in.release();
+                        if (sized != null) {
+                            sized.release();
+                        }
+                    }
+                }
+            }
+        }
+        return MERGE_CUMULATOR.cumulate(alloc, cumulation, in);
     }
 
     /** The options this decoder applies. */

@@ -93,6 +93,37 @@ class IgtlFrameDecoderTest {
     }
 
     @Test
+    void decodesLargeImagesArrivingInSmallReadsBackToBack() {
+        long seed = System.nanoTime();
+        System.out.println("IgtlFrameDecoderTest large image seed=" + seed);
+        Random random = new Random(seed);
+        byte[] pixels = new byte[512 * 384 * 2];
+        random.nextBytes(pixels);
+        IgtlMessage message = IgtlMessage.of("Fluoro", T, ImageBody.of(ScalarType.INT16, 1, ByteOrder.BIG_ENDIAN,
+                new Dim3(512, 384, 1), AffineMatrix.IDENTITY, Unpooled.wrappedBuffer(pixels)));
+        byte[] one = wire(message);
+        byte[] three = new byte[one.length * 3];
+        for (int i = 0; i < 3; i++) {
+            System.arraycopy(one, 0, three, i * one.length, one.length);
+        }
+        EmbeddedChannel ch = new EmbeddedChannel(new IgtlFrameDecoder(IgtlCodecOptions.DEFAULTS));
+        int pos = 0;
+        while (pos < three.length) {
+            int n = Math.min(three.length - pos, 1 + random.nextInt(70_000));
+            ch.writeInbound(Unpooled.directBuffer(n).writeBytes(three, pos, n));
+            pos += n;
+        }
+        for (int i = 0; i < 3; i++) {
+            IgtlMessage decoded = ch.readInbound();
+            assertEquals(message, decoded, "frame " + i + ", seed=" + seed);
+            assertTrue(decoded.release(), "the decoded image is the last holder of its buffer");
+        }
+        assertNull(ch.readInbound());
+        message.release();
+        assertFalse(ch.finish());
+    }
+
+    @Test
     void decodesManyMessagesFromOneWrite() {
         IgtlMessage a = IgtlMessage.of("A", T, new TransformBody(AffineMatrix.translation(1, 2, 3)));
         IgtlMessage b = v2Status();
