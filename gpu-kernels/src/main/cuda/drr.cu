@@ -29,13 +29,6 @@ extern "C" __global__ void pad_mu(const float* __restrict__ mu, float* __restric
   out[((size_t) k * py + j) * px + i] = v;
 }
 
-// Attenuation quantised to normalised uint16 texels: q = round(mu / scale * 65535), mu in [0, scale].
-extern "C" __global__ void mu_to_u16(const float* __restrict__ mu, unsigned short* __restrict__ q, long long n,
-                                     float inv_scale) {
-  long long i = (long long) blockIdx.x * blockDim.x + threadIdx.x;
-  if (i < n) q[i] = (unsigned short) __float2int_rn(fminf(fmaxf(mu[i] * inv_scale, 0.0f), 1.0f) * 65535.0f);
-}
-
 // One thread per (u, v, pose = blockIdx.z): out[(pose * height + v) * width + u] = line integral.
 template <class Sampler>
 __device__ __forceinline__ void drr_body(const Sampler& sampler, int nx, int ny, int nz,

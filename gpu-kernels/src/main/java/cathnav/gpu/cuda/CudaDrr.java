@@ -105,7 +105,7 @@ final class CudaDrr implements AutoCloseable {
     if (rayHost.length < floats) {
       rayHost = new float[floats];
     }
-    RaySetup.write(projection, volume.affine(), poses, first, b, rayHost);
+    RaySetup.write(projection, volume.affine(), volume.occupied, poses, first, b, rayHost);
     cuda.upload(rays.ensure((long) floats * Sizeof.FLOAT), Pointer.to(rayHost), (long) floats * Sizeof.FLOAT);
   }
 

@@ -11,7 +11,6 @@ import java.util.Locale;
 enum CudaKernel {
   HU_TO_MU("drr", "ppiiiifff"),
   PAD_MU("drr", "ppiii"),
-  MU_TO_U16("drr", "pplf"),
   DRR_EXACT("drr", "piiipiifp"),
   DRR_TEXTURE("drr", "tfiiipiifp"),
   NCC_EXACT("drr", "piiipiifppp"),

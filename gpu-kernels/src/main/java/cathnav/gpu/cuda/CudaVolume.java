@@ -1,6 +1,7 @@
 package cathnav.gpu.cuda;
 
 import cathnav.gpu.DeviceVolume;
+import cathnav.gpu.device.OccupiedBox;
 import jcuda.driver.CUarray;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUtexObject;
@@ -19,17 +20,19 @@ final class CudaVolume implements DeviceVolume {
   private final int nz;
   private final double[] voxelToRas;
   final float scale;
+  final OccupiedBox occupied;
   private CUdeviceptr padded;
   private CUarray array;
   private CUtexObject texture;
   private boolean closed;
 
-  CudaVolume(CudaBackend owner, int nx, int ny, int nz, double[] voxelToRas, CUdeviceptr padded) {
-    this(owner, CudaVolumeMode.EXACT, nx, ny, nz, voxelToRas, 1f, padded, null, null);
+  CudaVolume(CudaBackend owner, int nx, int ny, int nz, double[] voxelToRas, OccupiedBox occupied,
+      CUdeviceptr padded) {
+    this(owner, CudaVolumeMode.EXACT, nx, ny, nz, voxelToRas, occupied, 1f, padded, null, null);
   }
 
-  CudaVolume(CudaBackend owner, CudaVolumeMode mode, int nx, int ny, int nz, double[] voxelToRas, float scale,
-      CUdeviceptr padded, CUarray array, CUtexObject texture) {
+  CudaVolume(CudaBackend owner, CudaVolumeMode mode, int nx, int ny, int nz, double[] voxelToRas,
+      OccupiedBox occupied, float scale, CUdeviceptr padded, CUarray array, CUtexObject texture) {
     this.owner = owner;
     this.mode = mode;
     this.nx = nx;
@@ -37,6 +40,7 @@ final class CudaVolume implements DeviceVolume {
     this.nz = nz;
     this.voxelToRas = voxelToRas.clone();
     this.scale = scale;
+    this.occupied = occupied;
     this.padded = padded;
     this.array = array;
     this.texture = texture;

@@ -4,6 +4,8 @@ import static jcuda.driver.JCudaDriver.*;
 
 import cathnav.gpu.Attenuation;
 import cathnav.gpu.VolumeGrid;
+import cathnav.gpu.device.OccupiedBox;
+import java.util.stream.IntStream;
 import jcuda.Pointer;
 import jcuda.Sizeof;
 import jcuda.driver.CUDA_ARRAY3D_DESCRIPTOR;
@@ -19,9 +21,10 @@ import jcuda.driver.CUresourcetype;
 import jcuda.driver.CUtexObject;
 
 /**
- * Uploads a {@link VolumeGrid} per {@link CudaVolumeMode}. HU grids travel as int16 and are converted to attenuation
- * on the device ({@code hu_to_mu}); texture modes then copy the attenuation into a 3D array
- * ({@code cuMemcpy3D} device to array) and create a border-addressed, linear-filtering texture object.
+ * Uploads a {@link VolumeGrid} per {@link CudaVolumeMode}. {@code EXACT}: HU grids travel as int16 and are converted
+ * to attenuation on the device into the zero-padded buffer ({@code hu_to_mu}, {@code pad_mu}). Texture modes: the
+ * texels (float32 attenuation, or attenuation quantised to uint16 over {@code [0, max mu]}) are made on the host,
+ * copied host-to-array ({@code cuMemcpy3D}) and sampled through a border-addressed, linear-filtering texture object.
  */
 final class CudaVolumeUpload {
 
@@ -47,42 +50,40 @@ final class CudaVolumeUpload {
         cuda.free(out);
         throw e;
       }
-      return new CudaVolume(owner, nx, ny, nz, grid.voxelToRas(), out);
+      return new CudaVolume(owner, nx, ny, nz, grid.voxelToRas(), OccupiedBox.of(grid, attenuation), out);
     }
-    long n = grid.voxelCount();
-    CUdeviceptr mu = cuda.allocate(n * Sizeof.FLOAT, "volume " + size);
-    CUdeviceptr quantised = null;
+    // Texels are prepared on the host and copied host-to-array: cuMemcpy3D from device memory may refuse pitches
+    // that cuMemAllocPitch did not choose, while host sources have no pitch constraint.
+    Pointer texels;
+    int elementBytes;
+    int format;
+    float scale;
+    if (mode == CudaVolumeMode.TEXTURE_UINT16) {
+      float[] mu = attenuation(grid, attenuation);
+      scale = max(mu);
+      texels = Pointer.to(quantise(mu, scale));
+      elementBytes = Sizeof.SHORT;
+      format = CUarray_format.CU_AD_FORMAT_UNSIGNED_INT16;
+      scale = scale > 0 ? scale : 1f;
+    } else {
+      texels = Pointer.to(attenuation(grid, attenuation));
+      elementBytes = Sizeof.FLOAT;
+      format = CUarray_format.CU_AD_FORMAT_FLOAT;
+      scale = 1f;
+    }
     CUarray array = new CUarray();
-    boolean arrayMade = false;
+    CUDA_ARRAY3D_DESCRIPTOR descriptor = new CUDA_ARRAY3D_DESCRIPTOR();
+    descriptor.Width = nx;
+    descriptor.Height = ny;
+    descriptor.Depth = nz;
+    descriptor.Format = format;
+    descriptor.NumChannels = 1;
+    descriptor.Flags = 0;
+    cuArray3DCreate(array, descriptor);
     try {
-      convert(cuda, grid, attenuation, mu, 0);
-      float scale = 1f;
-      CUdeviceptr source = mu;
-      int elementBytes = Sizeof.FLOAT;
-      int format = CUarray_format.CU_AD_FORMAT_FLOAT;
-      if (mode == CudaVolumeMode.TEXTURE_UINT16) {
-        scale = maxMu(grid, attenuation);
-        quantised = cuda.allocate(n * Sizeof.SHORT, "uint16 volume " + size);
-        cuda.launch(CudaKernel.MU_TO_U16, new int[] {CudaContext.blocks(n, 256), 1, 1}, new int[] {256, 1, 1}, mu, quantised,
-            n, scale > 0 ? 1f / scale : 0f);
-        source = quantised;
-        elementBytes = Sizeof.SHORT;
-        format = CUarray_format.CU_AD_FORMAT_UNSIGNED_INT16;
-        scale = scale > 0 ? scale : 1f;
-      }
-      CUDA_ARRAY3D_DESCRIPTOR descriptor = new CUDA_ARRAY3D_DESCRIPTOR();
-      descriptor.Width = nx;
-      descriptor.Height = ny;
-      descriptor.Depth = nz;
-      descriptor.Format = format;
-      descriptor.NumChannels = 1;
-      descriptor.Flags = 0;
-      cuArray3DCreate(array, descriptor);
-      arrayMade = true;
-
       CUDA_MEMCPY3D copy = new CUDA_MEMCPY3D();
-      copy.srcMemoryType = CUmemorytype.CU_MEMORYTYPE_DEVICE;
-      copy.srcDevice = source;
+      copy.srcMemoryType = CUmemorytype.CU_MEMORYTYPE_HOST;
+      copy.srcHost = texels;
       copy.srcPitch = (long) nx * elementBytes;
       copy.srcHeight = ny;
       copy.dstMemoryType = CUmemorytype.CU_MEMORYTYPE_ARRAY;
@@ -105,16 +106,48 @@ final class CudaVolumeUpload {
       CUtexObject object = new CUtexObject();
       cuTexObjectCreate(object, resource, texture, null);
       cuda.synchronize("texture upload, size=" + size + ", mode=" + mode.key());
-      return new CudaVolume(owner, mode, nx, ny, nz, grid.voxelToRas(), scale, null, array, object);
+      return new CudaVolume(owner, mode, nx, ny, nz, grid.voxelToRas(), OccupiedBox.of(grid, attenuation), scale,
+          null, array, object);
     } catch (RuntimeException e) {
-      if (arrayMade) {
-        cuArrayDestroy(array);
-      }
+      cuArrayDestroy(array);
       throw e;
-    } finally {
-      cuda.free(mu);
-      cuda.free(quantised);
     }
+  }
+
+  /** The grid's attenuation, 1/mm, x fastest (HU converted per {@link Attenuation}, slices in parallel). */
+  private static float[] attenuation(VolumeGrid grid, Attenuation attenuation) {
+    if (grid.mu() != null) {
+      return grid.mu();
+    }
+    short[] hu = grid.hu();
+    float[] mu = new float[hu.length];
+    int slice = grid.nx() * grid.ny();
+    IntStream.range(0, grid.nz()).parallel().forEach(k -> {
+      for (int i = k * slice, end = i + slice; i < end; i++) {
+        mu[i] = attenuation.mu(hu[i]);
+      }
+    });
+    return mu;
+  }
+
+  private static float max(float[] mu) {
+    float max = 0f;
+    for (float m : mu) {
+      max = Math.max(max, m);
+    }
+    return max;
+  }
+
+  /** {@code round(mu / scale * 65535)} as unsigned 16-bit texels (mu clamped to [0, scale]). */
+  private static short[] quantise(float[] mu, float scale) {
+    short[] q = new short[mu.length];
+    float k = scale > 0 ? 65535f / scale : 0f;
+    IntStream.range(0, (mu.length + 65535) / 65536).parallel().forEach(chunk -> {
+      for (int i = chunk * 65536, end = Math.min(mu.length, i + 65536); i < end; i++) {
+        q[i] = (short) Math.round(Math.min(Math.max(mu[i], 0f), scale) * k);
+      }
+    });
+    return q;
   }
 
   /** Writes the grid's attenuation into {@code out}, with a zero border of {@code pad} voxels. */
@@ -135,8 +168,6 @@ final class CudaVolumeUpload {
       } finally {
         cuda.free(staging);
       }
-    } else if (pad == 0) {
-      cuda.upload(out, Pointer.to(grid.mu()), n * Sizeof.FLOAT);
     } else {
       CUdeviceptr staging = cuda.allocate(n * Sizeof.FLOAT, "mu staging");
       try {
@@ -149,19 +180,4 @@ final class CudaVolumeUpload {
     }
   }
 
-  /** The largest attenuation in the grid, 1/mm (the uint16 quantisation range). */
-  private static float maxMu(VolumeGrid grid, Attenuation attenuation) {
-    if (grid.hu() != null) {
-      short max = Short.MIN_VALUE;
-      for (short h : grid.hu()) {
-        max = h > max ? h : max;
-      }
-      return attenuation.mu(max);
-    }
-    float max = 0f;
-    for (float m : grid.mu()) {
-      max = Math.max(max, m);
-    }
-    return max;
-  }
 }

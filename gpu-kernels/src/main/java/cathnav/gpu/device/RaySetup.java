@@ -17,6 +17,9 @@ import cathnav.gpu.Projection;
  *   [4..12]  M^-1, row-major 3x3 (world direction of a pixel's ray, for its length in mm)
  *   [13..21] G_linear M^-1, row-major 3x3 (voxel-space direction of a pixel's ray)
  *   [22..23] unused
+ *   [24..26] lower corner, [27..29] upper corner of the slab outside which samples read only zeros
+ *            ({@link OccupiedBox#writeSlab}; voxel index space)
+ *   [30..31] unused
  * </pre>
  *
  * A kernel takes {@code dw = M^-1 (u, v, 1)}, {@code d = G_linear M^-1 (u, v, 1) / |dw|} and samples
@@ -25,7 +28,7 @@ import cathnav.gpu.Projection;
 public final class RaySetup {
 
   /** Floats per pose block. */
-  public static final int FLOATS_PER_POSE = 24;
+  public static final int FLOATS_PER_POSE = 32;
 
   private RaySetup() {}
 
@@ -35,8 +38,8 @@ public final class RaySetup {
    *
    * @throws IllegalArgumentException when {@code P}'s left 3x3 or a pose times the volume affine is singular
    */
-  public static void write(
-      Projection projection, double[] voxelToRas, double[] poses, int poseOffset, int count, float[] out) {
+  public static void write(Projection projection, double[] voxelToRas, OccupiedBox occupied, double[] poses,
+      int poseOffset, int count, float[] out) {
     double[] m = new double[9];
     double[] p = new double[3];
     for (int r = 0; r < 3; r++) {
@@ -68,6 +71,9 @@ public final class RaySetup {
       }
       out[o + 22] = 0f;
       out[o + 23] = 0f;
+      occupied.writeSlab(out, o + 24);
+      out[o + 30] = 0f;
+      out[o + 31] = 0f;
     }
   }
 

@@ -9,6 +9,7 @@ import cathnav.gpu.Projection;
 import cathnav.gpu.RenderOptions;
 import cathnav.gpu.SimilarityMetric;
 import cathnav.gpu.VolumeGrid;
+import cathnav.gpu.device.OccupiedBox;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -92,7 +93,7 @@ public final class OpenClBackend implements ComputeBackend {
         CL.clReleaseMemObject(staging);
       }
     }
-    return track(new OpenClVolume(this, nx, ny, nz, grid.voxelToRas(), volume));
+    return track(new OpenClVolume(this, nx, ny, nz, grid.voxelToRas(), OccupiedBox.of(grid, attenuation), volume));
   }
 
   @Override

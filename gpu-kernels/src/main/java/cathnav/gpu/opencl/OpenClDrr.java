@@ -94,7 +94,7 @@ final class OpenClDrr implements AutoCloseable {
     if (rayHost.length < floats) {
       rayHost = new float[floats];
     }
-    RaySetup.write(projection, volume.affine(), poses, first, b, rayHost);
+    RaySetup.write(projection, volume.affine(), volume.occupied, poses, first, b, rayHost);
     cl_mem buffer = rays.ensure((long) floats * Sizeof.cl_float);
     cl.write(buffer, Pointer.to(rayHost), (long) floats * Sizeof.cl_float);
   }

@@ -1,6 +1,7 @@
 package cathnav.gpu.opencl;
 
 import cathnav.gpu.DeviceVolume;
+import cathnav.gpu.device.OccupiedBox;
 import org.jocl.CL;
 import org.jocl.cl_mem;
 
@@ -14,14 +15,17 @@ final class OpenClVolume implements DeviceVolume {
   private final int ny;
   private final int nz;
   private final double[] voxelToRas;
+  final OccupiedBox occupied;
   private cl_mem padded;
 
-  OpenClVolume(OpenClBackend owner, int nx, int ny, int nz, double[] voxelToRas, cl_mem padded) {
+  OpenClVolume(OpenClBackend owner, int nx, int ny, int nz, double[] voxelToRas, OccupiedBox occupied,
+      cl_mem padded) {
     this.owner = owner;
     this.nx = nx;
     this.ny = ny;
     this.nz = nz;
     this.voxelToRas = voxelToRas.clone();
+    this.occupied = occupied;
     this.padded = padded;
   }
 

@@ -6,11 +6,12 @@
 // The volume lives in a zero-padded buffer of (nx+2)(ny+2)(nz+2) floats (one voxel of zeros on every side), so the
 // eight trilinear taps never need bounds checks: a sample inside the box has floor(p) in [-1, n-1].
 //
-// Per-pose ray parameters, RAY_PARAMS floats each (computed on the host in float64, RayParameters.java):
+// Per-pose ray parameters, RAY_PARAMS floats each (computed on the host in float64, RaySetup.java):
 //   [0..2]  source position in voxel index space
 //   [4..12] Minv, row-major 3x3: world ray direction of pixel (u, v) = Minv * (u, v, 1)
 //   [13..21] D = (T A)^-1_linear * Minv: voxel-space direction of pixel (u, v) = D * (u, v, 1)
-#define RAY_PARAMS 24
+//   [24..29] slab (lower, upper corner) outside which samples read only zeros (OccupiedBox.java): skipped
+#define RAY_PARAMS 32
 
 // Converts int16 HU to linear attenuation into the padded buffer (border voxels zero).
 __kernel void pad_hu(__global const short* hu, __global float* padded, int nx, int ny, int nz,
@@ -53,22 +54,18 @@ typedef float3 real3;
 #define TO_FLOAT3(v) (v)
 #endif
 
-// Clips the ray p(t) = c + t * d to the box [-0.5, n - 0.5]^3, t >= 0 (the ray starts at the source).
-// Returns (t0, t1); empty when t1 <= t0.
-inline void clip_to_box(real3 c, real3 d, real3 hi, real_t* t0_out, real_t* t1_out) {
-  real_t t0 = 0, t1 = INFINITY;
-  real_t cs[3] = {c.x, c.y, c.z}, ds[3] = {d.x, d.y, d.z}, his[3] = {hi.x, hi.y, hi.z};
+// Narrows [*t0, *t1] to the part of the ray p(t) = c + t * d inside the box [lo, hi]; empty when *t1 < *t0.
+inline void clip_to_box(real3 c, real3 d, real3 lo, real3 hi, real_t* t0, real_t* t1) {
+  real_t cs[3] = {c.x, c.y, c.z}, ds[3] = {d.x, d.y, d.z}, los[3] = {lo.x, lo.y, lo.z}, his[3] = {hi.x, hi.y, hi.z};
   for (int a = 0; a < 3; a++) {
     if (ds[a] == 0) {
-      if (cs[a] < -0.5 || cs[a] > his[a]) t1 = -INFINITY;
+      if (cs[a] < los[a] || cs[a] > his[a]) *t1 = -INFINITY;
     } else {
-      real_t ta = (-0.5 - cs[a]) / ds[a], tb = (his[a] - cs[a]) / ds[a];
-      t0 = fmax(t0, fmin(ta, tb));
-      t1 = fmin(t1, fmax(ta, tb));
+      real_t ta = (los[a] - cs[a]) / ds[a], tb = (his[a] - cs[a]) / ds[a];
+      *t0 = fmax(*t0, fmin(ta, tb));
+      *t1 = fmin(*t1, fmax(ta, tb));
     }
   }
-  *t0_out = t0;
-  *t1_out = t1;
 }
 
 inline float trilinear(__global const float* vol, float3 p, int nx, int ny, int nz, int px, int pxy) {
@@ -97,12 +94,19 @@ __kernel void drr(__global const float* vol, int nx, int ny, int nz,
   real3 d = REAL3(dot(REAL3(r[13], r[14], r[15]), uv1), dot(REAL3(r[16], r[17], r[18]), uv1),
                   dot(REAL3(r[19], r[20], r[21]), uv1)) / sqrt(dot(dw, dw));
   real3 c = REAL3(r[0], r[1], r[2]);
-  real_t t0, t1;
-  clip_to_box(c, d, REAL3(nx - 0.5, ny - 0.5, nz - 0.5), &t0, &t1);
+  // the rule's samples: t0 + (k + 0.5) step inside the box [-0.5, n - 0.5], t >= 0 (the ray starts at the source)
+  real_t t0 = 0, t1 = INFINITY;
+  clip_to_box(c, d, REAL3(-0.5, -0.5, -0.5), REAL3(nx - 0.5, ny - 0.5, nz - 0.5), &t0, &t1);
+  // of those, the ones that can read a non-zero voxel: k in [first, last]
+  real_t s0 = -INFINITY, s1 = INFINITY;
+  clip_to_box(c, d, REAL3(r[24], r[25], r[26]), REAL3(r[27], r[28], r[29]), &s0, &s1);
   float sum = 0.0f;
-  if (t1 > t0) {
-    int count = (int) floor((t1 - t0) / step + 0.5);
-    float3 p0 = TO_FLOAT3(c + (t0 + 0.5 * step) * d);
+  if (t1 > t0 && s1 >= s0) {
+    real_t last_rule = floor((t1 - t0) / step + 0.5) - 1;
+    real_t first = fmax((real_t) 0, ceil((s0 - t0) / step - 0.5));
+    real_t last = fmin(last_rule, floor((s1 - t0) / step - 0.5));
+    int count = last >= first ? (int) (last - first) + 1 : 0;
+    float3 p0 = TO_FLOAT3(c + (t0 + (first + 0.5) * step) * d);
     float3 dp = TO_FLOAT3(step * d);
     int px = nx + 2, pxy = (nx + 2) * (ny + 2);
     for (int k = 0; k < count; k++) {
