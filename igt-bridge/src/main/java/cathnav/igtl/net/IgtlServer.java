@@ -49,6 +49,10 @@ public interface IgtlServer {
    * Sends {@code message} to every connection streaming its type and remembers it as the current state of its
    * (type, device): new connections get it on connect and {@code GET_} queries are answered with it. Takes over the
    * caller's reference. Never blocks; a slow connection keeps only the latest message per (type, device).
+   *
+   * <p>A {@code GET_x} query names a device: it is answered with that device's state, or, when the server holds no
+   * such device (peers often send their own name), with every device of type x; with no state of type x at all, the
+   * query reaches the message handler.
    */
   void publish(IgtlMessage message);
 

@@ -30,7 +30,8 @@
  *       removes an entry.
  *   <li><b>Header versions.</b> A connection sends version 1 until its peer has sent version 2
  *       ({@link cathnav.igtl.net.HeaderVersionPolicy#FOLLOW_PEER}); answers to queries go out in the query's version.
- *   <li><b>Queries and streams.</b> {@code GET_x} is answered from the state (unanswered ones reach the handler);
+ *   <li><b>Queries and streams.</b> {@code GET_x} is answered from the state (the named device, else every device of
+ *       type x; with no state of type x the query reaches the handler);
  *       {@code STT_x}/{@code STP_x} start and stop type x for that peer and are answered with {@code RTS_x}. Tracking
  *       data (TDATA, QTDATA) is sent only after {@code STT_}; every other type is sent unless stopped. The server
  *       never waits for an {@code RTS_} from a peer.

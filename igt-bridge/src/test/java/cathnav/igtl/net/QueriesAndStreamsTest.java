@@ -61,6 +61,18 @@ class QueriesAndStreamsTest extends TransportTestSupport {
   }
 
   @Test
+  void getQueryNamingAnUnknownDeviceIsAnsweredWithEveryDeviceOfTheType() throws Exception {
+    IgtlServer server = startServer(new IgtlServerOptions().setPushStateOnConnect(false), queue());
+    server.publish(transform("Registration", 4));
+    BlockingQueue<IgtlMessage> atClient = queue();
+    IgtlClient client = startClient(new IgtlClientOptions().setPort(server.actualPort()), atClient);
+    await(client.send(query(1, "GET_TRANS", "Client", new GetQueryBody("TRANSFORM"))));
+    IgtlMessage answer = next(atClient);
+    assertEquals("Registration", answer.deviceName());
+    answer.release();
+  }
+
+  @Test
   void unansweredGetQueryReachesTheMessageHandler() throws Exception {
     BlockingQueue<IgtlMessage> atServer = queue();
     IgtlServer server = startServer(new IgtlServerOptions(), atServer);

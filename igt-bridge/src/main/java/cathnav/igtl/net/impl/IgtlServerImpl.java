@@ -157,6 +157,10 @@ public final class IgtlServerImpl implements IgtlServer, ConnectionOwner {
     boolean answered = false;
     if (m.body() instanceof GetQueryBody q) {
       List<IgtlMessage> answers = state.retainMatching(q.target(), m.deviceName());
+      if (answers.isEmpty() && !m.deviceName().isEmpty()) {
+        // peers often put their own name in the query (the reference PolyDataClient sends "Client")
+        answers = state.retainMatching(q.target(), null);
+      }
       for (IgtlMessage a : answers) {
         c.send(a, version);
       }
