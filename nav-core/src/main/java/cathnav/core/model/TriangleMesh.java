@@ -257,6 +257,43 @@ public record TriangleMesh(
     return new TriangleMesh(verts, tris, pa, ca);
   }
 
+  /**
+   * This mesh mapped through the affine {@code m} (row-major 4x4, for example LPS to RAS); the winding is reversed
+   * when {@code m} mirrors (negative determinant) so that outward normals stay outward. Arrays are carried along
+   * unchanged (vector-valued arrays are not rotated).
+   */
+  public TriangleMesh transformed(double[] m) {
+    if (m.length != 16) {
+      throw new IllegalArgumentException("affine must have 16 values, length=" + m.length);
+    }
+    float[] out = new float[vertices.length];
+    for (int v = 0; v < vertices.length; v += 3) {
+      double x = vertices[v];
+      double y = vertices[v + 1];
+      double z = vertices[v + 2];
+      for (int r = 0; r < 3; r++) {
+        out[v + r] = (float) (m[4 * r] * x + m[4 * r + 1] * y + m[4 * r + 2] * z + m[4 * r + 3]);
+      }
+    }
+    double det = m[0] * (m[5] * m[10] - m[6] * m[9]) - m[1] * (m[4] * m[10] - m[6] * m[8])
+        + m[2] * (m[4] * m[9] - m[5] * m[8]);
+    int[] tris = triangles;
+    if (det < 0) {
+      tris = triangles.clone();
+      for (int t = 0; t < tris.length; t += 3) {
+        int b = tris[t + 1];
+        tris[t + 1] = tris[t + 2];
+        tris[t + 2] = b;
+      }
+    }
+    return new TriangleMesh(out, tris, pointArrays, cellArrays);
+  }
+
+  /** This mesh converted from LPS to RAS (or back): x and y negated, a half turn about z that keeps the winding. */
+  public TriangleMesh lpsToRas() {
+    return transformed(new double[] {-1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1});
+  }
+
   @Override
   public String toString() {
     return "TriangleMesh[vertices=" + vertexCount() + ", triangles=" + triangleCount() + ", pointArrays="
