@@ -25,6 +25,8 @@ import java.nio.ByteOrder;
  * i fastest, then j, then k. A decoded image holds a retained slice of the received network buffer (no copy);
  * this record is reference counted through it, and whoever owns the record releases it once. The record
  * constructor does not retain: it takes over the caller's reference. {@code equals} compares pixel contents.
+ * Thread-safety: immutable; {@link #pixels()} hands out independent views, so several threads may read the
+ * pixels at once while the record is retained.
  *
  * @param scalarType      scalar type (not {@link ScalarType#COMPLEX})
  * @param components      components per voxel, 1 to 255 (1 grey, 3 RGB, 4 RGBA)
@@ -86,6 +88,17 @@ public record ImageBody(ScalarType scalarType, int components, ByteOrder byteOrd
                     + ", expected=" + expected + ", subvolumeSize=" + subvolumeSize + ", components=" + components
                     + ", scalarType=" + scalarType);
         }
+        // own indices: later reads or writes on the caller's buffer object cannot move this record's window
+        pixels = pixels.slice();
+    }
+
+    /**
+     * The pixel bytes as an independent view (its own reader index, same memory and reference count). Reading
+     * it does not change this record; do not release the view, release the record.
+     */
+    @Override
+    public ByteBuf pixels() {
+        return pixels.duplicate();
     }
 
     /** Bytes of pixel data a sub-volume of {@code subvolumeSize} carries. */

@@ -20,6 +20,13 @@ public record RawBody(String typeName, ByteBuf content) implements IgtlBody, Ref
         if (content == null) {
             throw new IllegalArgumentException("raw content is null, typeName=" + typeName);
         }
+        content = content.slice();
+    }
+
+    /** The content as an independent view (own reader index); do not release the view, release the record. */
+    @Override
+    public ByteBuf content() {
+        return content.duplicate();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cathnav.igtl.codec;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import cathnav.igtl.message.AffineMatrix;
 import cathnav.igtl.message.CommandBody;
 import cathnav.igtl.message.GetQueryBody;
@@ -29,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Per-type decoding details that the round-trip properties do not pin down. */
+@ExtendWith(NettyLeakWatch.class)
 class BodyCodecTest {
 
     private static final IgtlFrameParser PARSER = new IgtlFrameParser(IgtlCodecOptions.DEFAULTS);

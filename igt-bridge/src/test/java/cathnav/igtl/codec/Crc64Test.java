@@ -1,5 +1,6 @@
 package cathnav.igtl.codec;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -10,6 +11,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@ExtendWith(NettyLeakWatch.class)
 class Crc64Test {
 
     /** Bit-at-a-time reference: MSB first, poly 0x42F0E1EBA9EA3693, init 0, no reflection, no xorout. */

@@ -1,5 +1,6 @@
 package cathnav.igtl.codec;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import cathnav.igtl.message.IgtlMessage;
 import cathnav.igtl.message.RawBody;
 import io.netty.buffer.ByteBuf;
@@ -22,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Real bytes from the reference library 1.11 and the upstream fixtures decode, pass CRC, and re-encode exactly. */
+@ExtendWith(NettyLeakWatch.class)
 class GoldenBytesTest {
 
     /** Types deliberately kept raw (video is not CathNav's to interpret); framing is still checked. */

@@ -10,6 +10,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
 
 import java.util.Random;
 
@@ -22,6 +23,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * throws, and accounts for every byte. CRC checking is off so that corrupted content reaches the body codecs.
  */
 class HostileInputPropertiesTest {
+
+    @AfterContainer
+    static void noLeakedBuffers() throws InterruptedException {
+        NettyLeakWatch.assertNoLeaks();
+    }
 
     @Property(tries = 400)
     void corruptedFramesNeverEscapeAsExceptions(@ForAll("message") IgtlMessage message, @ForAll long seed) {

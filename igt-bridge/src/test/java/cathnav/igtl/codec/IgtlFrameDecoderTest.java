@@ -1,5 +1,6 @@
 package cathnav.igtl.codec;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import cathnav.igtl.message.AffineMatrix;
 import cathnav.igtl.message.Dim3;
 import cathnav.igtl.message.IgtlMessage;
@@ -30,6 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Framing on an {@link EmbeddedChannel}: partial reads, batched frames, hostile headers. */
+@ExtendWith(NettyLeakWatch.class)
 class IgtlFrameDecoderTest {
 
     private static final IgtlTimestamp T = IgtlTimestamp.ofEpochNanos(1_700_000_000_123_456_789L);

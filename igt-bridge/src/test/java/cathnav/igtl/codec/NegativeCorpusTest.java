@@ -1,5 +1,6 @@
 package cathnav.igtl.codec;
 
+import org.junit.jupiter.api.extension.ExtendWith;
 import cathnav.igtl.message.AffineMatrix;
 import cathnav.igtl.message.IgtlMessage;
 import cathnav.igtl.message.IgtlTimestamp;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@link EmbeddedChannel}, no exception escapes, and a valid message after it still decodes where the frame
  * boundary is known.
  */
+@ExtendWith(NettyLeakWatch.class)
 class NegativeCorpusTest {
 
     private static final IgtlMessage FOLLOWER = IgtlMessage.of("Follower", IgtlTimestamp.ofEpochNanos(1_000_000_007L),

@@ -11,6 +11,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 class RoundTripPropertiesTest {
 
     private static final IgtlFrameParser PARSER = new IgtlFrameParser(IgtlCodecOptions.DEFAULTS);
+
+    @AfterContainer
+    static void noLeakedBuffers() throws InterruptedException {
+        NettyLeakWatch.assertNoLeaks();
+    }
 
     @Property(tries = 800)
     void anyMessageSurvivesEncodeThenDecode(@ForAll("anyMessage") IgtlMessage message) {

@@ -1,5 +1,7 @@
 package cathnav.igtl.message;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import cathnav.igtl.codec.NettyLeakWatch;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(NettyLeakWatch.class)
 class ImageBodyTest {
 
     @Test
@@ -69,6 +72,21 @@ class ImageBodyTest {
         assertThrows(IllegalArgumentException.class, () -> new ImageBody(ScalarType.UINT8, 1, ByteOrder.BIG_ENDIAN,
                 ImageBody.CoordinateSystem.LPS, new Dim3(4, 4, 4), AffineMatrix.IDENTITY, new Dim3(2, 0, 0),
                 new Dim3(3, 4, 4), Unpooled.wrappedBuffer(new byte[48])));
+    }
+
+    @Test
+    void readingThePixelViewDoesNotMoveTheRecordsWindow() {
+        var source = Unpooled.wrappedBuffer(new byte[] {1, 2, 3, 4});
+        ImageBody image = ImageBody.of(ScalarType.UINT8, 1, ByteOrder.BIG_ENDIAN, new Dim3(2, 2, 1),
+                AffineMatrix.IDENTITY, source);
+        try {
+            image.pixels().readInt();
+            source.readByte();
+            assertEquals(4, image.pixels().readableBytes());
+            assertEquals(1, image.pixels().getByte(0));
+        } finally {
+            image.release();
+        }
     }
 
     @Test
