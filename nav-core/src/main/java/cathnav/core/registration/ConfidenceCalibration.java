@@ -1,0 +1,156 @@
+package cathnav.core.registration;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Maps a registration's final similarity to the probability that it is right (mTRE under 2 mm): a monotone,
+ * piecewise-linear table fitted by the registration bench ({@code cathnav bench registration --calibration-out})
+ * from simulated cases with known truth and shipped as the resource {@value #RESOURCE}. Below the first knot the
+ * first probability holds, above the last the last one. Immutable and thread-safe.
+ */
+public final class ConfidenceCalibration {
+
+  /** Class-path resource of the default table. */
+  public static final String RESOURCE = "/cathnav/core/registration/confidence.json";
+
+  private final double[] similarity;
+  private final double[] probability;
+  private final String description;
+
+  /**
+   * @param similarity knots, strictly increasing
+   * @param probability P(success) at each knot, non-decreasing, in [0, 1]
+   */
+  public ConfidenceCalibration(double[] similarity, double[] probability, String description) {
+    if (similarity.length == 0 || similarity.length != probability.length) {
+      throw new IllegalArgumentException("calibration needs matching non-empty knots, similarity="
+          + similarity.length + ", probability=" + probability.length);
+    }
+    for (int i = 0; i < similarity.length; i++) {
+      if (!(probability[i] >= 0 && probability[i] <= 1)
+          || (i > 0 && (!(similarity[i] > similarity[i - 1]) || probability[i] < probability[i - 1]))) {
+        throw new IllegalArgumentException("calibration knots must increase with probabilities in [0, 1], knot=" + i);
+      }
+    }
+    this.similarity = similarity.clone();
+    this.probability = probability.clone();
+    this.description = description;
+  }
+
+  /** The shipped table. */
+  public static ConfidenceCalibration load() {
+    try (InputStream in = ConfidenceCalibration.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("confidence table missing from the class path, resource=" + RESOURCE);
+      }
+      return fromJson(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read confidence table, resource=" + RESOURCE, e);
+    }
+  }
+
+  /** Reads {@code {"similarity": [...], "pSuccess": [...], "description": "..."}}. */
+  public static ConfidenceCalibration fromJson(JsonObject o) {
+    JsonArray s = o.getJsonArray("similarity");
+    JsonArray p = o.getJsonArray("pSuccess");
+    double[] sv = new double[s.size()];
+    double[] pv = new double[p.size()];
+    for (int i = 0; i < sv.length; i++) {
+      sv[i] = s.getDouble(i);
+    }
+    for (int i = 0; i < pv.length; i++) {
+      pv[i] = p.getDouble(i);
+    }
+    return new ConfidenceCalibration(sv, pv, o.getString("description", ""));
+  }
+
+  public JsonObject toJson() {
+    JsonArray s = new JsonArray();
+    JsonArray p = new JsonArray();
+    for (int i = 0; i < similarity.length; i++) {
+      s.add(similarity[i]);
+      p.add(probability[i]);
+    }
+    return new JsonObject().put("description", description).put("similarity", s).put("pSuccess", p);
+  }
+
+  /**
+   * Fits the table from outcomes: pool-adjacent-violators isotonic regression of success on similarity, then
+   * one knot per pooled block (at its mean similarity).
+   */
+  public static ConfidenceCalibration fit(double[] similarities, boolean[] success, String description) {
+    if (similarities.length == 0 || similarities.length != success.length) {
+      throw new IllegalArgumentException("need one outcome per similarity, similarities=" + similarities.length
+          + ", outcomes=" + success.length);
+    }
+    Integer[] order = new Integer[similarities.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble(i -> similarities[i]));
+    List<double[]> blocks = new ArrayList<>(); // {sumSimilarity, sumSuccess, count}
+    for (int idx : order) {
+      blocks.add(new double[] {similarities[idx], success[idx] ? 1 : 0, 1});
+      while (blocks.size() > 1) {
+        double[] last = blocks.get(blocks.size() - 1);
+        double[] prev = blocks.get(blocks.size() - 2);
+        if (prev[1] / prev[2] < last[1] / last[2]) {
+          break;
+        }
+        prev[0] += last[0];
+        prev[1] += last[1];
+        prev[2] += last[2];
+        blocks.remove(blocks.size() - 1);
+      }
+    }
+    List<double[]> knots = new ArrayList<>();
+    for (double[] b : blocks) {
+      double s = b[0] / b[2];
+      double p = b[1] / b[2];
+      if (!knots.isEmpty() && !(s > knots.get(knots.size() - 1)[0])) {
+        double[] last = knots.get(knots.size() - 1);
+        last[1] = Math.max(last[1], p);
+      } else {
+        knots.add(new double[] {s, p});
+      }
+    }
+    double[] sv = knots.stream().mapToDouble(k -> k[0]).toArray();
+    double[] pv = knots.stream().mapToDouble(k -> k[1]).toArray();
+    return new ConfidenceCalibration(sv, pv, description);
+  }
+
+  /** P(success) for a final similarity. */
+  public double confidence(double sim) {
+    if (Double.isNaN(sim)) {
+      return 0;
+    }
+    if (sim <= similarity[0]) {
+      return probability[0];
+    }
+    int last = similarity.length - 1;
+    if (sim >= similarity[last]) {
+      return probability[last];
+    }
+    int i = Arrays.binarySearch(similarity, sim);
+    if (i >= 0) {
+      return probability[i];
+    }
+    int hi = -i - 1;
+    int lo = hi - 1;
+    double f = (sim - similarity[lo]) / (similarity[hi] - similarity[lo]);
+    return probability[lo] + f * (probability[hi] - probability[lo]);
+  }
+
+  public String description() {
+    return description;
+  }
+}

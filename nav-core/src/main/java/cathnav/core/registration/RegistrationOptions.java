@@ -1,0 +1,50 @@
+package cathnav.core.registration;
+
+import cathnav.gpu.SimilarityMetric;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a registration runs: the finest pyramid size, the number of levels, and the searches run from coarse to
+ * fine. The confidence table ({@link ConfidenceCalibration}) is fitted for {@link #DEFAULT}; other options give an
+ * uncalibrated confidence (the table still orders results, but its probabilities were not measured for them).
+ *
+ * @param finestMaxSize longer side of pyramid level 0, pixels
+ * @param levels pyramid levels built
+ * @param schedule searches, in the order they run (coarse first); each names its level
+ * @param seed random seed of the searches (deterministic results for a given frame)
+ */
+public record RegistrationOptions(int finestMaxSize, int levels, List<SearchStage> schedule, long seed) {
+
+  /** Full registration from a start within about 15 mm and 10 degrees. */
+  public static final RegistrationOptions DEFAULT = new RegistrationOptions(128, 3, List.of(
+      new LevelSchedule(2, SimilarityMetric.NCC, 12, 24, 6, 20, 5, 5, 3.0, 0.05),
+      new LevelSchedule(1, SimilarityMetric.NCC, 10, 18, 2, 8, 2, 2, 2.0, 0.05),
+      new LevelSchedule(0, SimilarityMetric.GRADIENT_CORRELATION, 8, 14, 0.6, 3, 0.6, 0.8, 1.5, 0.05)),
+      0x5EED);
+
+  /** A per-frame tracking update from the last pose: small steps, a bounded budget. */
+  public static final RegistrationOptions TRACKING = new RegistrationOptions(128, 2, List.of(
+      new LevelSchedule(1, SimilarityMetric.NCC, 8, 4, 1.5, 3, 1, 1, 2.0, 0.1)),
+      0x7AC4);
+
+  public RegistrationOptions {
+    Objects.requireNonNull(schedule, "schedule");
+    schedule = List.copyOf(schedule);
+    if (finestMaxSize < 16 || levels < 1 || schedule.isEmpty()) {
+      throw new IllegalArgumentException("invalid registration options, finestMaxSize=" + finestMaxSize
+          + ", levels=" + levels + ", schedule=" + schedule.size());
+    }
+    for (SearchStage s : schedule) {
+      if (s.level() >= levels) {
+        throw new IllegalArgumentException("schedule uses a level the pyramid lacks, level=" + s.level()
+            + ", levels=" + levels);
+      }
+    }
+  }
+
+  /** The same options with another seed. */
+  public RegistrationOptions withSeed(long newSeed) {
+    return new RegistrationOptions(finestMaxSize, levels, schedule, newSeed);
+  }
+}
