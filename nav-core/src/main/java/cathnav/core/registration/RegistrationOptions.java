@@ -16,16 +16,23 @@ import java.util.Objects;
  */
 public record RegistrationOptions(int finestMaxSize, int levels, List<SearchStage> schedule, long seed) {
 
-  /** Full registration from a start within about 15 mm and 10 degrees. */
+  /**
+   * Full registration from a start within about 15 mm and 10 degrees: CMA-ES with NCC on the two coarse levels
+   * (global), then BOBYQA with gradient correlation on level 0 (local; it pins down depth, which only the fine
+   * level's magnification shows). Level 0 is at most 128 pixels on its longer side.
+   */
   public static final RegistrationOptions DEFAULT = new RegistrationOptions(128, 3, List.of(
-      new LevelSchedule(2, SimilarityMetric.NCC, 12, 24, 6, 20, 5, 5, 3.0, 0.05),
-      new LevelSchedule(1, SimilarityMetric.NCC, 10, 18, 2, 8, 2, 2, 2.0, 0.05),
-      new LevelSchedule(0, SimilarityMetric.GRADIENT_CORRELATION, 8, 14, 0.6, 3, 0.6, 0.8, 1.5, 0.05)),
+      new LevelSchedule(2, SimilarityMetric.NCC, 12, 20, 6, 20, 5, 5, 3.0, 0.05),
+      new LevelSchedule(1, SimilarityMetric.NCC, 10, 12, 2, 8, 2, 2, 2.0, 0.05),
+      new LocalRefinement(0, SimilarityMetric.GRADIENT_CORRELATION, 100, 1, 3, 0.5, 1, 1.5, 0.01)),
       0x5EED);
 
-  /** A per-frame tracking update from the last pose: small steps, a bounded budget. */
+  /**
+   * A per-frame tracking update from the last pose with a bounded budget: BOBYQA on level 1 (at most 64 pixels),
+   * at most 40 poses scored.
+   */
   public static final RegistrationOptions TRACKING = new RegistrationOptions(128, 2, List.of(
-      new LevelSchedule(1, SimilarityMetric.NCC, 8, 4, 1.5, 3, 1, 1, 2.0, 0.1)),
+      new LocalRefinement(1, SimilarityMetric.GRADIENT_CORRELATION, 40, 0.5, 1.5, 0.25, 0.5, 2.0, 0.05)),
       0x7AC4);
 
   public RegistrationOptions {

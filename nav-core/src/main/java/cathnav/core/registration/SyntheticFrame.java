@@ -27,10 +27,25 @@ public final class SyntheticFrame {
    */
   public static RawFrame render(ComputeBackend backend, DeviceVolume volume, Projection projection,
       RigidTransform pose, RenderOptions options, double unattenuatedCounts, long seed) {
-    float[] drr = new float[projection.width() * projection.height()];
-    try (DeviceImage out = backend.createImage(projection.width(), projection.height())) {
+    return render(backend, volume, projection, pose, options, unattenuatedCounts, null, seed);
+  }
+
+  /**
+   * Renders a raw frame with a pacing lead drawn in: a wire that is not in the CT (an outlier for the
+   * registration), added as extra attenuation before the counts are drawn.
+   *
+   * @param lead the wire's centreline in detector pixels, {@code {u0, v0, u1, v1, ...}}, or {@code null} for none
+   */
+  public static RawFrame render(ComputeBackend backend, DeviceVolume volume, Projection projection,
+      RigidTransform pose, RenderOptions options, double unattenuatedCounts, double[] lead, long seed) {
+    int w = projection.width();
+    float[] drr = new float[w * projection.height()];
+    try (DeviceImage out = backend.createImage(w, projection.height())) {
       backend.render(volume, projection, pose.matrix(), options, out);
       backend.download(out, drr);
+    }
+    if (lead != null) {
+      drawWire(drr, w, projection.height(), lead, LEAD_RADIUS_PX, LEAD_ATTENUATION);
     }
     SplittableRandom random = new SplittableRandom(seed);
     float[] counts = new float[drr.length];
@@ -39,6 +54,43 @@ public final class SyntheticFrame {
       counts[i] = (float) Math.min(65535, poisson(mean, random));
     }
     return new RawFrame(projection.width(), projection.height(), counts);
+  }
+
+  /** Radius of a drawn lead, detector pixels. */
+  static final double LEAD_RADIUS_PX = 1.5;
+
+  /** Line integral of attenuation across a lead's core (a metal conductor). */
+  static final float LEAD_ATTENUATION = 1.2f;
+
+  /** Adds a wire with a soft (cosine) profile along the polyline {@code pts} to an attenuation image. */
+  static void drawWire(float[] image, int w, int h, double[] pts, double radius, float attenuation) {
+    float[] wire = new float[image.length]; // segments overlap at joints: keep the strongest, not the sum
+    for (int s = 0; s + 3 < pts.length; s += 2) {
+      double u0 = pts[s];
+      double v0 = pts[s + 1];
+      double du = pts[s + 2] - u0;
+      double dv = pts[s + 3] - v0;
+      double len2 = du * du + dv * dv;
+      int umin = (int) Math.max(0, Math.floor(Math.min(u0, u0 + du) - radius - 1));
+      int umax = (int) Math.min(w - 1, Math.ceil(Math.max(u0, u0 + du) + radius + 1));
+      int vmin = (int) Math.max(0, Math.floor(Math.min(v0, v0 + dv) - radius - 1));
+      int vmax = (int) Math.min(h - 1, Math.ceil(Math.max(v0, v0 + dv) + radius + 1));
+      for (int v = vmin; v <= vmax; v++) {
+        for (int u = umin; u <= umax; u++) {
+          double t = len2 > 0 ? Math.max(0, Math.min(1, ((u - u0) * du + (v - v0) * dv) / len2)) : 0;
+          double eu = u - (u0 + t * du);
+          double ev = v - (v0 + t * dv);
+          double d = Math.sqrt(eu * eu + ev * ev);
+          if (d < radius) {
+            float a = (float) (attenuation * 0.5 * (1 + Math.cos(Math.PI * d / radius)));
+            wire[v * w + u] = Math.max(wire[v * w + u], a);
+          }
+        }
+      }
+    }
+    for (int i = 0; i < image.length; i++) {
+      image[i] += wire[i];
+    }
   }
 
   /** A Poisson sample: Knuth's method for small means, the rounded normal approximation above 30. */

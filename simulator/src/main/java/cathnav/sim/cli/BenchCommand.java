@@ -11,7 +11,10 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks: speed and accuracy, printed as tables and written as JSON.",
-    subcommands = {cathnav.igtl.bench.IgtlBenchCommand.class})
+    subcommands = {
+      cathnav.igtl.bench.IgtlBenchCommand.class,
+      cathnav.core.cli.RegistrationBenchCommand.class
+    })
 public final class BenchCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

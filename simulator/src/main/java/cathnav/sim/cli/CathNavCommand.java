@@ -15,7 +15,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = CathNavCommand.Version.class,
     description = "Real-time navigation for cardiac device implantation.",
-    subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, cathnav.igtl.cli.IgtlCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      BenchCommand.class,
+      cathnav.igtl.cli.IgtlCommand.class,
+      cathnav.core.cli.RegisterCommand.class
+    })
 public final class CathNavCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,159 @@
+package cathnav.core.cli;
+
+import cathnav.core.model.ModelFileException;
+import cathnav.core.registration.ConfidenceCalibration;
+import cathnav.core.registration.RegistrationOptions;
+import cathnav.core.registration.bench.BenchCase;
+import cathnav.core.registration.bench.BenchConfig;
+import cathnav.core.registration.bench.BenchSummary;
+import cathnav.core.registration.bench.ErrorPlot;
+import cathnav.core.registration.bench.RegistrationBenchmark;
+import cathnav.gpu.BackendSelection;
+import cathnav.gpu.BackendUnavailableException;
+import cathnav.gpu.ComputeBackend;
+import cathnav.gpu.ComputeBackends;
+import cathnav.gpu.FallbackPolicy;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cathnav bench registration}: accuracy and speed of full registration on frames rendered from the real CT
+ * (see {@link RegistrationBenchmark}); prints a table, writes JSON and a PNG error plot, and optionally the fitted
+ * confidence table. Exit codes: 0 ok, 1 runtime failure, 3 bad input file, 5 requested backend unavailable.
+ */
+@Command(
+    name = "registration",
+    mixinStandardHelpOptions = true,
+    description = "2D/3D registration accuracy (mTRE over the heart mask, projection error, success rate, capture "
+        + "range) and time per registration on simulated frames from the real CT.")
+public final class RegistrationBenchCommand implements Callable<Integer> {
+
+  @Option(names = "--cases", defaultValue = "100", description = "number of cases (default 100)")
+  int cases;
+
+  @Option(names = "--backend", defaultValue = "auto", description = "auto, java, opencl or cuda (default auto)")
+  String backend;
+
+  @Option(names = "--json", description = "write per-case results and the summary as JSON")
+  Path json;
+
+  @Option(names = "--plot", defaultValue = "registration-bench.png", description = "PNG error plot (default ${DEFAULT-VALUE})")
+  Path plot;
+
+  @Option(names = "--calibration-out", description = "write the confidence table fitted from these cases")
+  Path calibrationOut;
+
+  @Option(names = "--seed", defaultValue = "20261127", description = "random seed (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--ct", description = "CT (default <shared data>/ct/thorax_cta_heart_cropped_1p5mm.nii.gz)")
+  Path ct;
+
+  @Option(names = "--mask", description = "heart mask (default <shared data>/ct/heart_mask_1p5mm.nii.gz)")
+  Path mask;
+
+  @Option(names = "--detector", defaultValue = "512", description = "detector size, pixels (default 512)")
+  int detector;
+
+  @Option(names = "--pixel-spacing", defaultValue = "0.6", description = "detector pixel spacing, mm (default 0.6)")
+  double pixelSpacing;
+
+  @Option(names = "--counts", defaultValue = "5000",
+      description = "mean counts of an unattenuated pixel, sets quantum noise (default 5000)")
+  double counts;
+
+  @Option(names = "--max-start-mm", defaultValue = "15",
+      description = "starts up to this far from the truth, mm (default 15; larger for calibration runs)")
+  double maxStartMm;
+
+  @Option(names = "--max-start-deg", defaultValue = "10", description = "and rotated up to this much, degrees (default 10)")
+  double maxStartDeg;
+
+  @Option(names = "--no-lead", description = "do not draw a pacing lead into the frames")
+  boolean noLead;
+
+  @Override
+  public Integer call() {
+    Path data = SharedData.folder();
+    BenchConfig config = new BenchConfig(
+        ct != null ? ct : data.resolve("ct/thorax_cta_heart_cropped_1p5mm.nii.gz"),
+        mask != null ? mask : data.resolve("ct/heart_mask_1p5mm.nii.gz"),
+        cases, backend, seed, detector, pixelSpacing, 1100, 750, counts, !noLead, maxStartMm, maxStartDeg);
+    BackendSelection selection;
+    try {
+      selection = ComputeBackends.select(backend, FallbackPolicy.FAIL);
+    } catch (BackendUnavailableException e) {
+      System.err.println("bench registration: " + e.getMessage());
+      return 5;
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench registration: " + e.getMessage());
+      return 2;
+    }
+    List<BenchCase> results;
+    String device;
+    try (ComputeBackend be = selection.backend()) {
+      device = be.deviceDescription();
+      RegistrationBenchmark bench =
+          new RegistrationBenchmark(config, RegistrationOptions.DEFAULT, ConfidenceCalibration.load());
+      results = bench.run(be, c -> System.out.printf(Locale.ROOT,
+          "case %3d view=(%6.1f,%6.1f) start=%6.2f mm -> mTRE=%7.3f mm pde=%6.3f mm sim=%.4f conf=%.2f %5.0f ms%n",
+          c.index(), c.primaryAngleDeg(), c.secondaryAngleDeg(), c.startMtreMm(), c.finalMtreMm(),
+          c.projectionErrorMm(), c.similarity(), c.confidence(), c.timeMs()));
+    } catch (ModelFileException e) {
+      System.err.println("bench registration: " + e.getMessage());
+      return 3;
+    }
+    BenchSummary summary = BenchSummary.of(results);
+    System.out.print(summary.table(selection.backend().name(), device));
+    try {
+      ErrorPlot.write(results, String.format(Locale.ROOT,
+          "registration bench: %d cases, backend %s, success %.1f %%, median mTRE %.3f mm", results.size(),
+          selection.backend().name(), 100 * summary.successRate(), summary.medianMtreMm()), plot);
+      System.out.println("plot: " + plot.toAbsolutePath());
+      if (json != null) {
+        JsonArray perCase = new JsonArray();
+        results.forEach(c -> perCase.add(c.toJson()));
+        JsonObject o = new JsonObject()
+            .put("bench", "registration")
+            .put("backend", selection.backend().name())
+            .put("device", device)
+            .put("seed", seed)
+            .put("detector", detector)
+            .put("pixelSpacingMm", pixelSpacing)
+            .put("counts", counts)
+            .put("lead", !noLead)
+            .put("maxStartMm", maxStartMm)
+            .put("maxStartDeg", maxStartDeg)
+            .put("summary", summary.toJson())
+            .put("cases", perCase);
+        RegisterCommand.writeAtomically(json, o.encodePrettily());
+        System.out.println("json: " + json.toAbsolutePath());
+      }
+      if (calibrationOut != null) {
+        double[] sims = results.stream().mapToDouble(BenchCase::similarity).toArray();
+        boolean[] ok = new boolean[results.size()];
+        for (int i = 0; i < ok.length; i++) {
+          ok[i] = results.get(i).success();
+        }
+        ConfidenceCalibration fitted = ConfidenceCalibration.fit(sims, ok, String.format(Locale.ROOT,
+            "P(mTRE < 2 mm) against final similarity (%s, RegistrationOptions.DEFAULT), isotonic fit over %d "
+                + "bench cases, seed %d, backend %s", RegistrationOptions.DEFAULT.schedule()
+                .get(RegistrationOptions.DEFAULT.schedule().size() - 1).metric(), results.size(), seed,
+            selection.backend().name()));
+        RegisterCommand.writeAtomically(calibrationOut, fitted.toJson().encodePrettily());
+        System.out.println("calibration: " + calibrationOut.toAbsolutePath());
+      }
+    } catch (IOException e) {
+      System.err.println("bench registration: cannot write output: " + e);
+      return 1;
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,59 @@
+package cathnav.core.registration.bench;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One registration bench case and its outcome.
+ *
+ * @param index case number
+ * @param primaryAngleDeg view, LAO positive
+ * @param secondaryAngleDeg view, CRAN positive
+ * @param startTranslationMm size of the start's translation offset from the truth (at the model centre), mm
+ * @param startRotationDeg size of the start's rotation offset, degrees
+ * @param startMtreMm mean target registration error of the start over the heart points, mm
+ * @param finalMtreMm mTRE of the result, mm
+ * @param projectionErrorMm mean 2D distance between the heart points projected with the result and with the
+ *     truth, in mm at the isocentre
+ * @param similarity the result's final similarity
+ * @param confidence the result's calibrated confidence
+ * @param timeMs registration wall time, ms
+ * @param evaluations poses scored
+ */
+public record BenchCase(
+    int index,
+    double primaryAngleDeg,
+    double secondaryAngleDeg,
+    double startTranslationMm,
+    double startRotationDeg,
+    double startMtreMm,
+    double finalMtreMm,
+    double projectionErrorMm,
+    double similarity,
+    double confidence,
+    double timeMs,
+    int evaluations) {
+
+  /** Success threshold on the final mTRE, mm. */
+  public static final double SUCCESS_MTRE_MM = 2.0;
+
+  public boolean success() {
+    return finalMtreMm < SUCCESS_MTRE_MM;
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("index", index)
+        .put("primaryAngle", primaryAngleDeg)
+        .put("secondaryAngle", secondaryAngleDeg)
+        .put("startTranslationMm", startTranslationMm)
+        .put("startRotationDeg", startRotationDeg)
+        .put("startMtreMm", startMtreMm)
+        .put("finalMtreMm", finalMtreMm)
+        .put("projectionErrorMm", projectionErrorMm)
+        .put("similarity", similarity)
+        .put("confidence", confidence)
+        .put("timeMs", timeMs)
+        .put("evaluations", evaluations)
+        .put("success", success());
+  }
+}
