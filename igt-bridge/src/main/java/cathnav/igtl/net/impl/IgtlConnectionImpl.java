@@ -10,6 +10,7 @@ import cathnav.igtl.net.IgtlConnection;
 import cathnav.igtl.net.IgtlConnectionMetrics;
 import cathnav.igtl.net.IgtlEndpointOptions;
 import cathnav.igtl.net.RawFrameListener;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.ReferenceCountUtil;
@@ -89,6 +90,8 @@ public final class IgtlConnectionImpl implements IgtlConnection {
   void start() {
     int high = options.getWriteHighWaterMark();
     channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(high / 2, high));
+    // IMAGE frames are megabytes: read in chunks of up to 1 MiB rather than Netty's default 64 KiB
+    channel.config().setRecvByteBufAllocator(new AdaptiveRecvByteBufAllocator(512, 16 << 10, 1 << 20));
     IgtlPipeline.install(channel.pipeline(), options, this, rawFrameListener,
         new ByteMeter(bytesIn, bytesOut, totals.bytesIn, totals.bytesOut));
     socket.messageHandler(this::handleInbound);
