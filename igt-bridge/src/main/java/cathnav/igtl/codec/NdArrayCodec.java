@@ -51,7 +51,7 @@ final class NdArrayCodec implements BodyCodec<NdArrayBody> {
 
     @Override
     public int encodedLength(NdArrayBody body) {
-        return 2 + body.size().length * 2 + body.data().remaining();
+        return 2 + body.size().length * 2 + body.dataView().remaining();
     }
 
     @Override
@@ -61,6 +61,6 @@ final class NdArrayCodec implements BodyCodec<NdArrayBody> {
         for (int s : size) {
             out.writeShort(s);
         }
-        out.writeBytes(body.data());
+        out.writeBytes(body.dataView());
     }
 }

@@ -11,8 +11,12 @@ import java.util.Arrays;
  *  table: entries x value size, big-endian
  * </pre>
  * Values are held as ints: the grey level, or {@code 0xRRGGBB} for RGB. Immutable (copied in and out).
+ *
+ * @param indexType {@link #INDEX_UINT8} or {@link #INDEX_UINT16}
+ * @param mapType   {@link #MAP_UINT8}, {@link #MAP_UINT16} or {@link #MAP_RGB}
+ * @param table     one value per index (256 or 65536), each within the map type's range
  */
-public final class ColorTableBody implements IgtlBody {
+public record ColorTableBody(int indexType, int mapType, int[] table) implements IgtlBody {
 
     /** Wire type name (some senders use {@code COLORTABLE}). */
     public static final String TYPE = "COLORT";
@@ -22,16 +26,7 @@ public final class ColorTableBody implements IgtlBody {
     public static final int MAP_UINT16 = 5;
     public static final int MAP_RGB = 19;
 
-    private final int indexType;
-    private final int mapType;
-    private final int[] table;
-
-    /**
-     * @param indexType {@link #INDEX_UINT8} or {@link #INDEX_UINT16}
-     * @param mapType   {@link #MAP_UINT8}, {@link #MAP_UINT16} or {@link #MAP_RGB}
-     * @param table     one value per index (256 or 65536), each within the map type's range
-     */
-    public ColorTableBody(int indexType, int mapType, int[] table) {
+    public ColorTableBody {
         if (indexType != INDEX_UINT8 && indexType != INDEX_UINT16) {
             throw new IllegalArgumentException("colour table index type must be 3 or 5, indexType=" + indexType);
         }
@@ -49,9 +44,7 @@ public final class ColorTableBody implements IgtlBody {
                         + mapType);
             }
         }
-        this.indexType = indexType;
-        this.mapType = mapType;
-        this.table = table.clone();
+        table = table.clone();
     }
 
     /** Number of table entries for an index type. */
@@ -64,20 +57,13 @@ public final class ColorTableBody implements IgtlBody {
         return mapType == MAP_UINT8 ? 1 : mapType == MAP_UINT16 ? 2 : 3;
     }
 
-    public int indexType() {
-        return indexType;
-    }
-
-    public int mapType() {
-        return mapType;
-    }
-
     /** The value for {@code index} (grey level, or 0xRRGGBB). */
     public int value(int index) {
         return table[index];
     }
 
     /** A copy of the table. */
+    @Override
     public int[] table() {
         return table.clone();
     }

@@ -10,23 +10,18 @@ import java.util.Arrays;
  *  u8 scalar type (2..7, 10, 11, 13 complex), u8 dim, u16[dim] size, data (big-endian, last index fastest
  *  as the sender laid it out; product(size) x scalar bytes)
  * </pre>
- * Immutable: the data bytes are copied in and out; {@link #data()} gives a read-only big-endian view.
+ * Immutable: arrays are copied in and out; {@link #dataView()} reads the elements without a copy.
+ *
+ * @param scalarType element type
+ * @param size       extent per dimension, 1 to 255 dimensions, each 0..65535
+ * @param data       big-endian element bytes, exactly {@code product(size) * scalarType.bytes()}
  */
-public final class NdArrayBody implements IgtlBody {
+public record NdArrayBody(ScalarType scalarType, int[] size, byte[] data) implements IgtlBody {
 
     /** Wire type name. */
     public static final String TYPE = "NDARRAY";
 
-    private final ScalarType scalarType;
-    private final int[] size;
-    private final byte[] data;
-
-    /**
-     * @param scalarType element type
-     * @param size       extent per dimension, 1 to 255 dimensions, each 0..65535
-     * @param data       big-endian element bytes, exactly {@code product(size) * scalarType.bytes()}
-     */
-    public NdArrayBody(ScalarType scalarType, int[] size, byte[] data) {
+    public NdArrayBody {
         if (scalarType == null) {
             throw new IllegalArgumentException("ndarray scalar type is null");
         }
@@ -44,9 +39,8 @@ public final class NdArrayBody implements IgtlBody {
             throw new IllegalArgumentException("ndarray data size mismatch, bytes=" + data.length + ", expected="
                     + elements * scalarType.bytes() + ", size=" + Arrays.toString(size) + ", scalarType=" + scalarType);
         }
-        this.scalarType = scalarType;
-        this.size = size.clone();
-        this.data = data.clone();
+        size = size.clone();
+        data = data.clone();
     }
 
     /** A float64 array of the given shape from values in wire order. */
@@ -58,11 +52,8 @@ public final class NdArrayBody implements IgtlBody {
         return new NdArrayBody(ScalarType.FLOAT64, size, b.array());
     }
 
-    public ScalarType scalarType() {
-        return scalarType;
-    }
-
     /** A copy of the extents. */
+    @Override
     public int[] size() {
         return size.clone();
     }
@@ -72,8 +63,14 @@ public final class NdArrayBody implements IgtlBody {
         return data.length / scalarType.bytes();
     }
 
-    /** Read-only big-endian view of the element bytes. */
-    public ByteBuffer data() {
+    /** A copy of the element bytes (big-endian). */
+    @Override
+    public byte[] data() {
+        return data.clone();
+    }
+
+    /** Read-only big-endian view of the element bytes (no copy). */
+    public ByteBuffer dataView() {
         return ByteBuffer.wrap(data).asReadOnlyBuffer();
     }
 

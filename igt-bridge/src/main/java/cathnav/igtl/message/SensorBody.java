@@ -9,42 +9,28 @@ import java.util.Arrays;
  *  u8 larray (number of values), u8 status, u64 unit (OpenIGTLink packed SI unit), float64[larray]
  * </pre>
  * Immutable (values copied in and out).
+ *
+ * @param status sensor status, u8
+ * @param unit   packed unit as sent
+ * @param values 0 to 255 readings
  */
-public final class SensorBody implements IgtlBody {
+public record SensorBody(int status, long unit, double[] values) implements IgtlBody {
 
     /** Wire type name. */
     public static final String TYPE = "SENSOR";
 
-    private final int status;
-    private final long unit;
-    private final double[] values;
-
-    /**
-     * @param status sensor status, u8
-     * @param unit   packed unit as sent
-     * @param values 0 to 255 readings
-     */
-    public SensorBody(int status, long unit, double[] values) {
+    public SensorBody {
         if (status < 0 || status > 0xFF) {
             throw new IllegalArgumentException("sensor status out of u8 range, status=" + status);
         }
         if (values.length > 0xFF) {
             throw new IllegalArgumentException("sensor carries at most 255 values, values=" + values.length);
         }
-        this.status = status;
-        this.unit = unit;
-        this.values = values.clone();
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public long unit() {
-        return unit;
+        values = values.clone();
     }
 
     /** A copy of the readings. */
+    @Override
     public double[] values() {
         return values.clone();
     }

@@ -242,6 +242,25 @@ class IgtlFrameDecoderTest {
     }
 
     @Test
+    void extendedHeaderLongerThan12BytesIsSkippedToTheContent() {
+        IgtlMessage message = v2Status();
+        byte[] bytes = wire(message);
+        int body = HeaderDescriptor.HEADER_LENGTH;
+        // a future sender with 4 more extended-header bytes: insert them after the 12 known ones
+        byte[] longer = new byte[bytes.length + 4];
+        System.arraycopy(bytes, 0, longer, 0, body + 12);
+        System.arraycopy(bytes, body + 12, longer, body + 16, bytes.length - body - 12);
+        ByteBuf b = Unpooled.wrappedBuffer(longer);
+        b.setShort(body, 16);
+        b.setLong(HeaderDescriptor.BODY_SIZE_OFFSET, longer.length - body);
+        fixCrc(longer);
+        EmbeddedChannel ch = new EmbeddedChannel(new IgtlFrameDecoder(IgtlCodecOptions.DEFAULTS));
+        ch.writeInbound(Unpooled.wrappedBuffer(longer));
+        assertEquals(message, ch.readInbound());
+        assertFalse(ch.finish());
+    }
+
+    @Test
     void metadataSizeLargerThanBodyIsRejected() {
         byte[] bytes = wire(v2Status());
         int body = HeaderDescriptor.HEADER_LENGTH;
