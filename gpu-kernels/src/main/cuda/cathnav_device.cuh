@@ -66,15 +66,17 @@ __device__ __forceinline__ RaySpan ray_span(const float* __restrict__ r, int u, 
 }
 
 // Exact trilinear interpolation from a zero-padded float32 volume ((nx+2)(ny+2)(nz+2), one voxel of zeros on each
-// side): bit-for-bit the rule of the java and OpenCL backends, up to float32 rounding.
+// side): the rule of the java and OpenCL backends, up to float32 rounding. Samples lie inside the box
+// [-0.5, n - 0.5] up to rounding, so the padded coordinate p + 1 is >= 0.5 - eps and truncation is floor: the cell
+// is in [0, n] and the taps in [0, n + 1], inside the buffer without bounds tests.
 struct ExactSampler {
   const float* __restrict__ vol;
-  int nx, ny, nz, px, pxy;
+  int px, pxy;
   __device__ __forceinline__ float operator()(float3 p) const {
-    float fx = floorf(p.x), fy = floorf(p.y), fz = floorf(p.z);
-    float wx = p.x - fx, wy = p.y - fy, wz = p.z - fz;
-    int ix = min(max((int) fx, -1), nx - 1), iy = min(max((int) fy, -1), ny - 1), iz = min(max((int) fz, -1), nz - 1);
-    const float* b = vol + (size_t) (iz + 1) * pxy + (size_t) (iy + 1) * px + (ix + 1);
+    float qx = p.x + 1.0f, qy = p.y + 1.0f, qz = p.z + 1.0f;
+    int ix = (int) qx, iy = (int) qy, iz = (int) qz;
+    float wx = qx - (float) ix, wy = qy - (float) iy, wz = qz - (float) iz;
+    const float* b = vol + (size_t) iz * pxy + (size_t) iy * px + ix;
     float c00 = fmaf(wx, __ldg(b + 1) - __ldg(b), __ldg(b));
     float c10 = fmaf(wx, __ldg(b + px + 1) - __ldg(b + px), __ldg(b + px));
     float c01 = fmaf(wx, __ldg(b + pxy + 1) - __ldg(b + pxy), __ldg(b + pxy));

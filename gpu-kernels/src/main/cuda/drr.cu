@@ -43,7 +43,7 @@ __device__ __forceinline__ void drr_body(const Sampler& sampler, int nx, int ny,
 extern "C" __global__ void drr_exact(const float* __restrict__ vol, int nx, int ny, int nz,
                                      const float* __restrict__ rays, int width, int height, float step,
                                      float* __restrict__ out) {
-  ExactSampler s{vol, nx, ny, nz, nx + 2, (nx + 2) * (ny + 2)};
+  ExactSampler s{vol, nx + 2, (nx + 2) * (ny + 2)};
   drr_body(s, nx, ny, nz, rays, width, height, step, out);
 }
 
@@ -79,7 +79,7 @@ extern "C" __global__ void ncc_exact(const float* __restrict__ vol, int nx, int 
                                      const float* __restrict__ rays, int width, int height, float step,
                                      const float* __restrict__ mask, const float* __restrict__ tc,
                                      double* __restrict__ stats) {
-  ExactSampler s{vol, nx, ny, nz, nx + 2, (nx + 2) * (ny + 2)};
+  ExactSampler s{vol, nx + 2, (nx + 2) * (ny + 2)};
   ncc_body(s, nx, ny, nz, rays, width, height, step, mask, tc, stats);
 }
 

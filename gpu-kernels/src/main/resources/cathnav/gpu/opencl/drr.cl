@@ -68,17 +68,19 @@ inline void clip_to_box(real3 c, real3 d, real3 lo, real3 hi, real_t* t0, real_t
   }
 }
 
-inline float trilinear(__global const float* vol, float3 p, int nx, int ny, int nz, int px, int pxy) {
-  float3 f = floor(p);
-  float3 w = p - f;
-  // Rounding may put p a hair outside the box; clamping the cell keeps the taps inside the padding.
-  int ix = clamp((int) f.x, -1, nx - 1), iy = clamp((int) f.y, -1, ny - 1), iz = clamp((int) f.z, -1, nz - 1);
-  __global const float* b = vol + (size_t) (iz + 1) * pxy + (size_t) (iy + 1) * px + (ix + 1);
-  float c00 = mix(b[0], b[1], w.x);
-  float c10 = mix(b[px], b[px + 1], w.x);
-  float c01 = mix(b[pxy], b[pxy + 1], w.x);
-  float c11 = mix(b[pxy + px], b[pxy + px + 1], w.x);
-  return mix(mix(c00, c10, w.y), mix(c01, c11, w.y), w.z);
+// Trilinear interpolation at padded coordinate q = p + 1 (voxel index + 1). Samples lie inside the box
+// [-0.5, n - 0.5] up to float rounding, so q >= 0.5 - eps and truncation is floor: cell in [0, n], taps in
+// [0, n + 1], all inside the padded buffer without bounds tests.
+inline float trilinear(__global const float* vol, float3 q, int px, int pxy) {
+  int ix = (int) q.x, iy = (int) q.y, iz = (int) q.z;
+  float wx = q.x - (float) ix, wy = q.y - (float) iy, wz = q.z - (float) iz;
+  __global const float* b = vol + (size_t) iz * pxy + (size_t) iy * px + ix;
+  float c00 = b[0] + wx * (b[1] - b[0]);
+  float c10 = b[px] + wx * (b[px + 1] - b[px]);
+  float c01 = b[pxy] + wx * (b[pxy + 1] - b[pxy]);
+  float c11 = b[pxy + px] + wx * (b[pxy + px + 1] - b[pxy + px]);
+  float c0 = c00 + wy * (c10 - c00), c1 = c01 + wy * (c11 - c01);
+  return c0 + wz * (c1 - c0);
 }
 
 // One work item per (u, v, pose): out[(pose * height + v) * width + u] = line integral of attenuation.
@@ -106,11 +108,11 @@ __kernel void drr(__global const float* vol, int nx, int ny, int nz,
     real_t first = fmax((real_t) 0, ceil((s0 - t0) / step - 0.5));
     real_t last = fmin(last_rule, floor((s1 - t0) / step - 0.5));
     int count = last >= first ? (int) (last - first) + 1 : 0;
-    float3 p0 = TO_FLOAT3(c + (t0 + (first + 0.5) * step) * d);
+    float3 q0 = TO_FLOAT3(c + (t0 + (first + 0.5) * step) * d + (real_t) 1);
     float3 dp = TO_FLOAT3(step * d);
     int px = nx + 2, pxy = (nx + 2) * (ny + 2);
     for (int k = 0; k < count; k++) {
-      sum += trilinear(vol, p0 + (float) k * dp, nx, ny, nz, px, pxy);
+      sum += trilinear(vol, q0 + (float) k * dp, px, pxy);
     }
   }
   out[((size_t) b * height + v) * width + u] = sum * step;
