@@ -61,6 +61,11 @@ public final class CudaBackend implements ComputeBackend {
     return cuda.device.description() + ", volumes=" + mode.key() + ", kernels=" + cuda.loadedImages();
   }
 
+  /** Kernels launched since open. */
+  long launches() {
+    return cuda.launches();
+  }
+
   /** How this backend stores volumes. */
   public CudaVolumeMode volumeMode() {
     return mode;

@@ -31,6 +31,7 @@ final class CudaContext implements AutoCloseable {
   private final List<CUmodule> modules = new ArrayList<>();
   private final Map<CudaKernel, CUfunction> functions = new EnumMap<>(CudaKernel.class);
   private final List<String> loaded = new ArrayList<>();
+  private long launches;
 
   CudaContext(CudaDevice device) {
     this.device = device;
@@ -122,6 +123,11 @@ final class CudaContext implements AutoCloseable {
     cuMemcpyDtoH(dst, src, bytes);
   }
 
+  /** Kernels launched so far (memsets and copies not counted). */
+  long launches() {
+    return launches;
+  }
+
   /** Zeroes {@code bytes} (a multiple of 4) at {@code p}, ordered with launches. */
   void zero(CUdeviceptr p, long bytes) {
     cuMemsetD32(p, 0, bytes / 4);
@@ -163,6 +169,7 @@ final class CudaContext implements AutoCloseable {
     try {
       cuLaunchKernel(function(kernel), grid[0], grid[1], grid[2], block[0], block[1], block[2], 0, null,
           Pointer.to(params), null);
+      launches++;
     } catch (CudaException e) {
       throw new IllegalStateException("CUDA kernel launch failed, kernel=" + kernel.entry() + ", grid=" + grid[0]
           + "x" + grid[1] + "x" + grid[2] + ", block=" + block[0] + "x" + block[1] + "x" + block[2] + ", error="

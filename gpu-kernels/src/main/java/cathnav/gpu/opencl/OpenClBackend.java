@@ -59,6 +59,11 @@ public final class OpenClBackend implements ComputeBackend {
     return cl.device.description();
   }
 
+  /** Kernels enqueued since open. */
+  long launches() {
+    return cl.launches();
+  }
+
   /** The OpenCL device this backend runs on. */
   OpenClDevice device() {
     return cl.device;

@@ -32,6 +32,7 @@ final class OpenClContext implements AutoCloseable {
   final cl_command_queue queue;
   private final cl_program[] programs = new cl_program[PROGRAMS.length];
   private final Map<String, cl_kernel> kernels = new HashMap<>();
+  private long launches;
 
   OpenClContext(OpenClDevice device) {
     this.device = device;
@@ -140,10 +141,16 @@ final class OpenClContext implements AutoCloseable {
         }
       }
       clEnqueueNDRangeKernel(queue, k, rounded.length, null, rounded, local, 0, null, null);
+      launches++;
     } catch (CLException e) {
       throw new IllegalStateException("OpenCL kernel launch failed, kernel=" + name + ", global="
           + Arrays.toString(rounded) + ", local=" + Arrays.toString(local) + ", error=" + e.getMessage(), e);
     }
+  }
+
+  /** Kernels enqueued so far (for the launch-count contract of batched scoring). */
+  long launches() {
+    return launches;
   }
 
   void finish() {

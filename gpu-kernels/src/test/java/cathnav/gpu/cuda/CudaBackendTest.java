@@ -137,6 +137,27 @@ class CudaBackendTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(SimilarityMetric.class)
+  void scoringSixtyFourPosesTakesAsManyLaunchesAsOne(SimilarityMetric metric) {
+    RandomInputs in = new RandomInputs(TestSeeds.random("CudaBackendTest.launches[" + metric + "]"));
+    CudaBackend cuda = BACKENDS.get(CudaVolumeMode.TEXTURE_FLOAT);
+    VolumeGrid grid = in.muVolume(16, 16, 16, in.voxelToRas(1, 2));
+    Projection projection = RandomInputs.projection(in.cArm(grid, 32, 24, 1.0));
+    double[] poses = in.poses(RandomInputs.centre(grid), 64, 5, 5);
+    try (DeviceVolume volume = cuda.uploadVolume(grid, Attenuation.DEFAULT);
+        DeviceImage target = cuda.uploadImage(32, 24, in.image(32, 24, 0, 1));
+        PreparedTarget prepared = cuda.prepareTarget(target, metric, null)) {
+      long before = cuda.launches();
+      cuda.scorePoses(volume, projection, prepared, poses, 1, RenderOptions.DEFAULT, new float[1]);
+      long one = cuda.launches() - before;
+      before = cuda.launches();
+      cuda.scorePoses(volume, projection, prepared, poses, 64, RenderOptions.DEFAULT, new float[64]);
+      assertEquals(metric == SimilarityMetric.NCC ? 2 : 3, one, "launches for one pose (NCC fused)");
+      assertEquals(one, cuda.launches() - before, "launches for sixty-four poses");
+    }
+  }
+
   @Test
   void int16Volume512CubedFitsAndRendersInEveryMode() {
     int n = 512;
