@@ -70,6 +70,28 @@ class ServerClientExchangeTest extends TransportTestSupport {
   }
 
   @Test
+  void oneFanOutReachesVersionOneAndVersionTwoPeersEachInTheirVersion() throws Exception {
+    BlockingQueue<IgtlMessage> atServer = queue();
+    IgtlServer server = startServer(new IgtlServerOptions(), atServer);
+    BlockingQueue<IgtlMessage> v1 = queue();
+    BlockingQueue<IgtlMessage> v2 = queue();
+    startClient(new IgtlClientOptions().setPort(server.actualPort()), v1);
+    IgtlClient modern = startClient(new IgtlClientOptions().setPort(server.actualPort())
+        .setHeaderVersionPolicy(HeaderVersionPolicy.ALWAYS_V2), v2);
+    await(modern.send(transform("Probe", 1)));
+    next(atServer).release();
+    server.publish(transform("Registration", 3));
+    IgtlMessage old = next(v1);
+    IgtlMessage fresh = next(v2);
+    assertEquals(1, old.headerVersion());
+    assertEquals(2, fresh.headerVersion());
+    assertEquals(3f, old.body(TransformBody.class).matrix().m03());
+    assertEquals(3f, fresh.body(TransformBody.class).matrix().m03());
+    old.release();
+    fresh.release();
+  }
+
+  @Test
   void alwaysV1PolicyKeepsVersionOneAfterPeerSendsVersionTwo() throws Exception {
     BlockingQueue<IgtlMessage> atServer = queue();
     IgtlServer server = startServer(new IgtlServerOptions().setHeaderVersionPolicy(HeaderVersionPolicy.ALWAYS_V1),

@@ -55,6 +55,9 @@ class SlowPeerTest extends TransportTestSupport {
       received++;
     }
     final int got = received;
+    // the write of the last frame completes on the event loop just after the peer has read it
+    eventually(() -> "a connection that sent " + got + " frames, metrics=" + server.metrics().connections(),
+        () -> server.metrics().connections().stream().anyMatch(c -> c.messagesOut() == got));
     IgtlConnectionMetrics slow = server.metrics().connections().stream()
         .filter(c -> c.messagesOut() == got).findFirst().orElseThrow();
     assertTrue(got < FRAMES, "a stalled reader must not receive every frame, received=" + got);

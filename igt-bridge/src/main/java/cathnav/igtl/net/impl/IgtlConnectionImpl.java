@@ -10,6 +10,7 @@ import cathnav.igtl.net.IgtlConnection;
 import cathnav.igtl.net.IgtlConnectionMetrics;
 import cathnav.igtl.net.IgtlEndpointOptions;
 import cathnav.igtl.net.RawFrameListener;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.WriteBufferWaterMark;
@@ -163,14 +164,32 @@ public final class IgtlConnectionImpl implements IgtlConnection {
   }
 
   private void enqueue(IgtlMessage message, int version, Promise<Void> promise) {
-    if (closing) {
-      ReferenceCountUtil.release(message);
-      promise.tryFail(new IllegalStateException("connection closed, id=" + id + ", peer=" + remote));
-      return;
-    }
     int v = version > 0 ? version : headerVersionSent();
     IgtlMessage out = message.headerVersion() == v ? message : message.withHeaderVersion(v);
-    if (outbox.offer(new OutboundKey(out.typeName(), out.deviceName()), out, promise)) {
+    enqueue(new OutboundKey(out.typeName(), out.deviceName()), out, promise);
+  }
+
+  /**
+   * Queues an already encoded frame (a server fan-out encodes each published message once per header version and
+   * hands every connection a retained duplicate). Takes over the reference. Any thread.
+   */
+  void sendEncoded(OutboundKey key, ByteBuf frame) {
+    if (context.isRunningOnContext()) {
+      enqueue(key, frame, null);
+    } else {
+      context.runOnContext(v -> enqueue(key, frame, null));
+    }
+  }
+
+  private void enqueue(OutboundKey key, Object message, Promise<Void> promise) {
+    if (closing) {
+      ReferenceCountUtil.release(message);
+      if (promise != null) {
+        promise.tryFail(new IllegalStateException("connection closed, id=" + id + ", peer=" + remote));
+      }
+      return;
+    }
+    if (outbox.offer(key, message, promise)) {
       dropped.increment();
       totals.dropped.increment();
     }
@@ -186,8 +205,10 @@ public final class IgtlConnectionImpl implements IgtlConnection {
         if (ar.succeeded()) {
           messagesOut.increment();
           totals.messagesOut.increment();
-          promise.tryComplete();
-        } else {
+          if (promise != null) {
+            promise.tryComplete();
+          }
+        } else if (promise != null) {
           promise.tryFail(ar.cause());
         }
       });

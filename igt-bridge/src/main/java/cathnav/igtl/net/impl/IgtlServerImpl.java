@@ -14,6 +14,9 @@ import cathnav.igtl.net.IgtlMetrics;
 import cathnav.igtl.net.RawFrameListener;
 import cathnav.igtl.net.IgtlServer;
 import cathnav.igtl.net.IgtlServerOptions;
+import cathnav.igtl.codec.IgtlFrameWriter;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -132,16 +135,35 @@ public final class IgtlServerImpl implements IgtlServer, ConnectionOwner {
     return actualPort;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The message is encoded here, on the caller's thread, once per header version the streaming connections need
+   * (CRC-64 included), and every connection writes a retained duplicate of those bytes: the event loops do no encoding
+   * and N peers cost one encode, not N.
+   */
   @Override
   public void publish(IgtlMessage message) {
+    ByteBuf[] byVersion = new ByteBuf[3];
     try {
       state.put(message);
+      OutboundKey key = new OutboundKey(message.typeName(), message.deviceName());
       for (IgtlConnectionImpl c : connections.values()) {
         if (c.isStreaming(message.typeName())) {
-          c.send(message.retain());
+          int v = c.headerVersionSent();
+          if (byVersion[v] == null) {
+            byVersion[v] = IgtlFrameWriter.encode(ByteBufAllocator.DEFAULT,
+                message.headerVersion() == v ? message : message.withHeaderVersion(v));
+          }
+          c.sendEncoded(key, byVersion[v].retainedDuplicate());
         }
       }
     } finally {
+      for (ByteBuf b : byVersion) {
+        if (b != null) {
+          b.release();
+        }
+      }
       message.release();
     }
   }
