@@ -5,13 +5,12 @@ import cathnav.gpu.DeviceVolume;
 import cathnav.gpu.VolumeGrid;
 
 /**
- * A volume in the java backend: linear attenuation (1/mm) as one flat float array with a one-voxel border of zeros
- * on every side, so trilinear sampling anywhere inside the box {@code [-0.5, n - 0.5]} needs no bounds checks and
- * reads the "outside is zero" rule from memory. Padded index of voxel {@code (i, j, k)}:
- * {@code ((k + 1) * py + (j + 1)) * px + (i + 1)} with {@code px = nx + 2}, {@code py = ny + 2}.
+ * A volume in the java backend: linear attenuation (1/mm) in padded flat float arrays ({@link VoxelLayout}), so
+ * trilinear sampling anywhere inside the box {@code [-0.5, n - 0.5]} needs no bounds checks and reads the "outside
+ * is zero" rule from memory. The grid-order layout is made at upload; a layout with y or z fastest is made the first
+ * time a ray direction needs it and kept (each costs the volume's size again on the heap).
  *
- * <p>Also keeps the bounding box of the non-zero voxels, so rays skip the samples that provably read only zeros
- * (air around the patient) without changing any result.
+ * <p>Owned by the backend's thread, like every {@link DeviceVolume}.
  */
 final class HostVolume implements DeviceVolume {
 
@@ -19,32 +18,23 @@ final class HostVolume implements DeviceVolume {
   static final long MAX_PADDED_VOXELS = Integer.MAX_VALUE - 8;
 
   final int nx, ny, nz;
-  final int px, py, plane;
   final double[] voxelToRas;
   final double[] rasToVoxel;
-  /** Non-zero voxels lie in {@code [lo, hi]} per axis (voxel indices); empty when {@code lo > hi} on x. */
-  final int loX, loY, loZ, hiX, hiY, hiZ;
 
   private final JavaBackend owner;
-  private float[] data;
+  /** Indexed by fast axis (0 = x, 1 = y, 2 = z); entry 0 always present until closed. */
+  private VoxelLayout[] layouts = new VoxelLayout[3];
 
   private HostVolume(JavaBackend owner, VolumeGrid grid, float[] data, int[] bounds) {
     this.owner = owner;
     this.nx = grid.nx();
     this.ny = grid.ny();
     this.nz = grid.nz();
-    this.px = nx + 2;
-    this.py = ny + 2;
-    this.plane = px * py;
     this.voxelToRas = grid.voxelToRas();
     this.rasToVoxel = Mat4.invertAffine(voxelToRas, "volume voxelToRas");
-    this.data = data;
-    this.loX = bounds[0];
-    this.loY = bounds[1];
-    this.loZ = bounds[2];
-    this.hiX = bounds[3];
-    this.hiY = bounds[4];
-    this.hiZ = bounds[5];
+    layouts[0] =
+        VoxelLayout.natural(
+            nx, ny, nz, data, new int[] {bounds[0], bounds[1], bounds[2]}, new int[] {bounds[3], bounds[4], bounds[5]});
   }
 
   /** Converts (HU through {@code attenuation}, or MU as is) and pads {@code grid}, one z slice per work item. */
@@ -123,17 +113,16 @@ final class HostVolume implements DeviceVolume {
     return lut;
   }
 
-  boolean isEmpty() {
-    return hiX < loX;
-  }
-
-  /** The padded attenuation array (1/mm); fails once closed. */
-  float[] data() {
-    float[] d = data;
-    if (d == null) {
+  /** The layout with {@code fastAxis} fastest in memory, made on first use; fails once closed. */
+  VoxelLayout layout(int fastAxis, WorkerPool pool) {
+    VoxelLayout[] all = layouts;
+    if (all == null) {
       throw new IllegalStateException("volume is closed, size=" + nx + "x" + ny + "x" + nz);
     }
-    return d;
+    if (all[fastAxis] == null) {
+      all[fastAxis] = VoxelLayout.transposed(all[0], fastAxis, pool);
+    }
+    return all[fastAxis];
   }
 
   JavaBackend owner() {
@@ -162,6 +151,6 @@ final class HostVolume implements DeviceVolume {
 
   @Override
   public void close() {
-    data = null;
+    layouts = null;
   }
 }

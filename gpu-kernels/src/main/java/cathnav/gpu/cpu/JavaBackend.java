@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The pure-Java backend: always available, multi-threaded over a fixed pool (one worker per core, work split in
  * detector row bands), float32 samples with float64 statistics. Volumes live on the Java heap as padded float
- * arrays ({@link HostVolume}); a {@code 512^3} volume takes about 0.55 GB of heap.
+ * arrays ({@link HostVolume}); a {@code 512^3} volume takes about 0.55 GB of heap per memory layout (one or two
+ * in practice, see {@link VoxelLayout}).
  *
  * <p>Thread-safety: as {@link ComputeBackend}: one owning thread calls it; the pool's workers only run its items.
  */
@@ -109,17 +110,21 @@ public final class JavaBackend implements ComputeBackend {
     HostImage img = own(out, "out");
     requireSize(img, projection.width(), projection.height(), "out");
     checkPose(pose, 1);
-    RayCaster caster = new RayCaster(vol);
-    RayGeometry geometry = new RayGeometry(projection, pose, vol.rasToVoxel);
-    float[] pixels = img.pixels();
     int w = projection.width();
     int h = projection.height();
+    RayGeometry grid = new RayGeometry(projection, pose, vol.rasToVoxel);
+    VoxelLayout layout = vol.layout(grid.layoutAxis(), pool);
+    RayCaster caster = new RayCaster(layout);
+    RayGeometry geometry = grid.inLayout(layout.axes, w, h);
+    float[] pixels = img.pixels();
     double step = options.stepMm();
     int bands = (h + PoseScorer.BAND_ROWS - 1) / PoseScorer.BAND_ROWS;
     pool.run(
         bands,
         (band, worker) -> {
-          for (int v = band * PoseScorer.BAND_ROWS, end = Math.min(h, v + PoseScorer.BAND_ROWS); v < end; v++) {
+          int v0 = band * PoseScorer.BAND_ROWS;
+          int v1 = Math.min(h, v0 + PoseScorer.BAND_ROWS);
+          for (int v = v0; v < v1; v++) {
             caster.renderRow(geometry, v, 0, w, step, pixels, v * w);
           }
         });
@@ -207,7 +212,7 @@ public final class JavaBackend implements ComputeBackend {
     if (count == 0) {
       return;
     }
-    scorer.score(new RayCaster(vol), vol, projection, t, poses, count, options.stepMm(), scores);
+    scorer.score(vol, projection, t, poses, count, options.stepMm(), scores);
   }
 
   @Override

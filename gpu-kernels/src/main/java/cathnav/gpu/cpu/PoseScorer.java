@@ -33,7 +33,6 @@ final class PoseScorer {
   }
 
   void score(
-      RayCaster caster,
       HostVolume volume,
       Projection projection,
       HostPreparedTarget target,
@@ -45,23 +44,31 @@ final class PoseScorer {
     int h = target.height();
     ensureRowScratch(w);
     RayGeometry[] geometries = new RayGeometry[count];
+    RayCaster[] casters = new RayCaster[count];
+    RayCaster[] byAxis = new RayCaster[3];
     for (int p = 0; p < count; p++) {
       double[] pose = new double[16];
       System.arraycopy(poses, p * 16, pose, 0, 16);
-      geometries[p] = new RayGeometry(projection, pose, volume.rasToVoxel);
+      RayGeometry grid = new RayGeometry(projection, pose, volume.rasToVoxel);
+      int axis = grid.layoutAxis();
+      if (byAxis[axis] == null) {
+        byAxis[axis] = new RayCaster(volume.layout(axis, pool));
+      }
+      casters[p] = byAxis[axis];
+      geometries[p] = grid.inLayout(volume.layout(axis, pool).axes, w, h);
     }
     if (target.metric() == SimilarityMetric.NCC) {
-      scoreNcc(caster, geometries, target, step, scores);
+      scoreNcc(casters, geometries, target, step, scores);
     } else {
       int chunk = (int) Math.max(1, Math.min(count, SCRATCH_FLOATS / ((long) w * h)));
       for (int first = 0; first < count; first += chunk) {
-        scoreGradients(caster, geometries, first, Math.min(chunk, count - first), target, step, scores);
+        scoreGradients(casters, geometries, first, Math.min(chunk, count - first), target, step, scores);
       }
     }
   }
 
   private void scoreNcc(
-      RayCaster caster, RayGeometry[] geometries, HostPreparedTarget target, double step, float[] scores) {
+      RayCaster[] casters, RayGeometry[] geometries, HostPreparedTarget target, double step, float[] scores) {
     int w = target.width();
     int h = target.height();
     int bands = (h + BAND_ROWS - 1) / BAND_ROWS;
@@ -79,7 +86,7 @@ final class PoseScorer {
           double sdd = 0;
           double sdt = 0;
           for (int v = band * BAND_ROWS, end = Math.min(h, v + BAND_ROWS); v < end; v++) {
-            caster.renderRow(geometries[pose], v, 0, w, step, row, 0);
+            casters[pose].renderRow(geometries[pose], v, 0, w, step, row, 0);
             int o = v * w;
             if (weights == null) {
               for (int u = 0; u < w; u++) {
@@ -118,7 +125,7 @@ final class PoseScorer {
   }
 
   private void scoreGradients(
-      RayCaster caster,
+      RayCaster[] casters,
       RayGeometry[] geometries,
       int first,
       int count,
@@ -137,7 +144,7 @@ final class PoseScorer {
           int band = item % bands;
           float[] drr = drrs[pose];
           for (int v = band * BAND_ROWS, end = Math.min(h, v + BAND_ROWS); v < end; v++) {
-            caster.renderRow(geometries[first + pose], v, 0, w, step, drr, v * w);
+            casters[first + pose].renderRow(geometries[first + pose], v, 0, w, step, drr, v * w);
           }
         });
     double[] partial = new double[count * bands * 6];
