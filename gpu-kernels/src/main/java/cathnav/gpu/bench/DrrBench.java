@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
  * {@code cathnav bench drr}: DRR rendering and batched pose scoring speed per backend, volume size and detector size,
  * on a deterministic chest phantom ({@link ChestPhantom}) seen from a fixed oblique C-arm view
  * ({@link BenchGeometry}). Each case: upload, warm-up, then timed repetitions of single renders (ms per DRR, DRRs/s,
- * G samples/s) and of {@code scorePoses} batches (pose scores/s). Prints a table and optionally writes JSON.
+ * G samples/s; also the process CPU time per DRR, which stays meaningful on a shared machine) and of
+ * {@code scorePoses} batches (pose scores/s). Prints a table and optionally writes JSON.
  *
  * <p>Also runnable on its own ({@link #main}) where the launcher is absent, e.g. on the GPU machine:
  * {@code bash .device/run.sh main cathnav.gpu.bench.DrrBench --backend cuda}.
@@ -89,6 +90,7 @@ public final class DrrBench implements Callable<Integer> {
       int height,
       int batch,
       double msPerDrr,
+      double cpuMsPerDrr,
       double drrsPerSecond,
       double gigaSamplesPerSecond,
       double poseScoresPerSecond,
@@ -192,18 +194,22 @@ public final class DrrBench implements Callable<Integer> {
     double[] identity = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1};
     long samples = BenchGeometry.samplesPerDrr(projection, n, voxelMm, stepMm);
     double msPerDrr;
+    double cpuMsPerDrr;
     double msPerScore;
     try (DeviceImage image = b.createImage(width, height)) {
       for (int i = 0; i < warmup; i++) {
         b.render(volume, projection, identity, options, image);
       }
       b.sumAndSumOfSquares(image); // waits for queued work on asynchronous devices
+      long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
       for (int i = 0; i < repetitions; i++) {
         b.render(volume, projection, identity, options, image);
       }
       b.sumAndSumOfSquares(image);
       msPerDrr = (System.nanoTime() - t0) / 1e6 / repetitions;
+      long cpu1 = processCpuNanos();
+      cpuMsPerDrr = cpu0 < 0 || cpu1 < 0 ? Double.NaN : (cpu1 - cpu0) / 1e6 / repetitions;
 
       // target: the DRR of a slightly moved phantom; candidate poses scattered around the identity
       b.render(volume, projection, pose(0.02, 2.0, 0.5), options, image);
@@ -231,11 +237,28 @@ public final class DrrBench implements Callable<Integer> {
         height,
         batch,
         msPerDrr,
+        cpuMsPerDrr,
         1000.0 / msPerDrr,
         samples / (msPerDrr * 1e6),
         1000.0 / msPerScore,
         msPerScore,
         samples);
+  }
+
+  /**
+   * CPU time of the whole process (all threads), ns, or -1 where the JVM does not tell. On a shared machine it shows
+   * the work a DRR takes even when the wall clock includes waiting for a core.
+   */
+  private static long processCpuNanos() {
+    try {
+      if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+          instanceof com.sun.management.OperatingSystemMXBean os) {
+        return os.getProcessCpuTime();
+      }
+    } catch (LinkageError e) {
+      // jdk.management absent from a trimmed runtime
+    }
+    return -1;
   }
 
   /** A rigid pose: rotation {@code radians} about z through the origin, then a shift of {@code mm} along x and y. */
@@ -250,17 +273,18 @@ public final class DrrBench implements Callable<Integer> {
   private static String header() {
     return String.format(
         Locale.ROOT,
-        "%-7s %-44s %8s %9s %6s %9s %9s %10s %12s %9s",
-        "backend", "device", "volume", "detector", "batch", "ms/DRR", "DRRs/s", "Gsample/s", "scores/s", "ms/score");
+        "%-7s %-44s %8s %9s %6s %9s %10s %9s %10s %12s %9s",
+        "backend", "device", "volume", "detector", "batch", "ms/DRR", "cpu ms/DRR", "DRRs/s", "Gsample/s", "scores/s",
+        "ms/score");
   }
 
   private static String row(Result r) {
     String device = r.device().length() > 44 ? r.device().substring(0, 44) : r.device();
     return String.format(
         Locale.ROOT,
-        "%-7s %-44s %8s %9s %6d %9.3f %9.1f %10.3f %12.1f %9.3f",
+        "%-7s %-44s %8s %9s %6d %9.3f %10.3f %9.1f %10.3f %12.1f %9.3f",
         r.backend(), device, r.volume() + "^3", r.width() + "x" + r.height(), r.batch(), r.msPerDrr(),
-        r.drrsPerSecond(), r.gigaSamplesPerSecond(), r.poseScoresPerSecond(), r.msPerPoseScore());
+        r.cpuMsPerDrr(), r.drrsPerSecond(), r.gigaSamplesPerSecond(), r.poseScoresPerSecond(), r.msPerPoseScore());
   }
 
   private void writeJson(List<Result> results) throws IOException {
@@ -274,10 +298,10 @@ public final class DrrBench implements Callable<Integer> {
           .append(String.format(
               Locale.ROOT,
               "{\"backend\":\"%s\",\"device\":\"%s\",\"volume\":%d,\"width\":%d,\"height\":%d,\"batch\":%d,"
-                  + "\"msPerDrr\":%.6f,\"drrsPerSecond\":%.3f,\"gigaSamplesPerSecond\":%.6f,"
+                  + "\"msPerDrr\":%.6f,\"cpuMsPerDrr\":%.6f,\"drrsPerSecond\":%.3f,\"gigaSamplesPerSecond\":%.6f,"
                   + "\"poseScoresPerSecond\":%.3f,\"msPerPoseScore\":%.6f,\"samplesPerDrr\":%d}",
               escape(r.backend()), escape(r.device()), r.volume(), r.width(), r.height(), r.batch(), r.msPerDrr(),
-              r.drrsPerSecond(), r.gigaSamplesPerSecond(), r.poseScoresPerSecond(), r.msPerPoseScore(),
+              Double.isNaN(r.cpuMsPerDrr()) ? -1.0 : r.cpuMsPerDrr(), r.drrsPerSecond(), r.gigaSamplesPerSecond(), r.poseScoresPerSecond(), r.msPerPoseScore(),
               r.samplesPerDrr()));
     }
     sb.append("\n]}\n");
