@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     description = "Benchmarks: speed and accuracy, printed as tables and written as JSON.",
     subcommands = {
       cathnav.igtl.bench.IgtlBenchCommand.class,
-      cathnav.core.cli.RegistrationBenchCommand.class
+      cathnav.core.cli.RegistrationBenchCommand.class,
+      cathnav.gpu.bench.DrrBench.class
     })
 public final class BenchCommand implements Runnable {
 
