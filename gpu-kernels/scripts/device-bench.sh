@@ -71,8 +71,8 @@ case "$mode" in
     JAVA_OPTS="-Dcathnav.test.backends=java,opencl,cuda -Dcathnav.cuda.volume=exact" \
       step junit-suite-exact 150 bash .device/run.sh test --reports-dir="$out/junit-suite-exact" \
       --include-classname='cathnav[.]gpu[.](DrrAccuracy|DrrGeometry|PoseScoring|ImageOperations|BackendAgreement)Test' 
-    # 3. the same suite on the default texture path (tolerance Tolerances.CUDA_TEXTURE)
-    JAVA_OPTS="-Dcathnav.test.backends=java,cuda -Dcathnav.cuda.volume=texture" \
+    # 3. the same suite on the texture paths: cuda's default texture, NVIDIA OpenCL images (Tolerances.TEXTURE_FILTERING)
+    JAVA_OPTS="-Dcathnav.test.backends=java,opencl,cuda -Dcathnav.cuda.volume=texture -Dcathnav.opencl.volume=image" \
       step junit-suite-texture 120 bash .device/run.sh test --reports-dir="$out/junit-suite-texture" \
       --include-classname='cathnav[.]gpu[.](DrrAccuracy|PoseScoring)Test' 
     # 4. speed: cuda per volume mode, NVIDIA OpenCL; 512^3 int16 included
@@ -84,6 +84,7 @@ case "$mode" in
     bench cuda-texture-gc "-Dcathnav.cuda.volume=texture" --backend cuda --volume 256 --detector 256,512 \
       --batch 64 --metric GRADIENT_CORRELATION
     bench opencl "" --backend opencl --volume 256,512 --detector 256,512 --batch 64
+    bench opencl-image "-Dcathnav.opencl.volume=image" --backend opencl --volume 256,512 --detector 256,512 --batch 64
     echo "== summary (logs, JUnit XML and bench JSON in $out)"
     printf '%s\n' "${summary[@]}" | tee "$out/summary.txt"
     ;;

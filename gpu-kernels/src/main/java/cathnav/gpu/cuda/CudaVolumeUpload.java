@@ -4,6 +4,7 @@ import static jcuda.driver.JCudaDriver.*;
 
 import cathnav.gpu.Attenuation;
 import cathnav.gpu.VolumeGrid;
+import cathnav.gpu.device.HostAttenuation;
 import cathnav.gpu.device.OccupiedBox;
 import java.util.stream.IntStream;
 import jcuda.Pointer;
@@ -59,14 +60,14 @@ final class CudaVolumeUpload {
     int format;
     float scale;
     if (mode == CudaVolumeMode.TEXTURE_UINT16) {
-      float[] mu = attenuation(grid, attenuation);
+      float[] mu = HostAttenuation.of(grid, attenuation);
       scale = max(mu);
       texels = Pointer.to(quantise(mu, scale));
       elementBytes = Sizeof.SHORT;
       format = CUarray_format.CU_AD_FORMAT_UNSIGNED_INT16;
       scale = scale > 0 ? scale : 1f;
     } else {
-      texels = Pointer.to(attenuation(grid, attenuation));
+      texels = Pointer.to(HostAttenuation.of(grid, attenuation));
       elementBytes = Sizeof.FLOAT;
       format = CUarray_format.CU_AD_FORMAT_FLOAT;
       scale = 1f;
@@ -112,22 +113,6 @@ final class CudaVolumeUpload {
       cuArrayDestroy(array);
       throw e;
     }
-  }
-
-  /** The grid's attenuation, 1/mm, x fastest (HU converted per {@link Attenuation}, slices in parallel). */
-  private static float[] attenuation(VolumeGrid grid, Attenuation attenuation) {
-    if (grid.mu() != null) {
-      return grid.mu();
-    }
-    short[] hu = grid.hu();
-    float[] mu = new float[hu.length];
-    int slice = grid.nx() * grid.ny();
-    IntStream.range(0, grid.nz()).parallel().forEach(k -> {
-      for (int i = k * slice, end = i + slice; i < end; i++) {
-        mu[i] = attenuation.mu(hu[i]);
-      }
-    });
-    return mu;
   }
 
   private static float max(float[] mu) {

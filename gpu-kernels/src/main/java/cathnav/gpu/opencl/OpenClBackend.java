@@ -9,6 +9,7 @@ import cathnav.gpu.Projection;
 import cathnav.gpu.RenderOptions;
 import cathnav.gpu.SimilarityMetric;
 import cathnav.gpu.VolumeGrid;
+import cathnav.gpu.device.HostAttenuation;
 import cathnav.gpu.device.OccupiedBox;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,9 +26,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The {@code opencl} backend (JOCL): kernels from {@code cathnav/gpu/opencl/*.cl}, built for one device at open.
- * DRRs use explicit trilinear interpolation from a zero-padded float32 buffer, so they follow
- * {@link RenderOptions}' rule to float32 rounding (the suite's 1e-4 relative L2 bound); reductions accumulate in
- * float64 where the device has {@code cl_khr_fp64}.
+ * By default DRRs use explicit trilinear interpolation from a zero-padded float32 buffer, so they follow
+ * {@link RenderOptions}' rule to float32 rounding (the suite's 1e-4 relative L2 bound); {@link OpenClVolumeMode#IMAGE}
+ * samples a 3D image with the device's filtering instead. Reductions accumulate in float64 where the device has
+ * {@code cl_khr_fp64}.
  *
  * <p>Thread-safety: none; the owner thread makes every call (see {@link ComputeBackend}).
  */
@@ -38,15 +40,21 @@ public final class OpenClBackend implements ComputeBackend {
   private static final long[] VOLUME_LOCAL = {16, 4, 1};
 
   private final OpenClContext cl;
+  private final OpenClVolumeMode mode;
   private final OpenClDrr drr;
   private final Set<AutoCloseable> live = Collections.newSetFromMap(new IdentityHashMap<>());
   private cl_mem reducePartials;
   private boolean closed;
 
-  OpenClBackend(OpenClDevice device) {
+  OpenClBackend(OpenClDevice device, OpenClVolumeMode mode) {
+    if (mode == OpenClVolumeMode.IMAGE && !device.images()) {
+      throw new IllegalStateException("OpenCL device has no image support, " + OpenClVolumeMode.PROPERTY + "=image, "
+          + "device=" + device.description() + "; use " + OpenClVolumeMode.PROPERTY + "=buffer");
+    }
     this.cl = new OpenClContext(device);
+    this.mode = mode;
     this.drr = new OpenClDrr(cl);
-    LOG.info("event=backend_open backend=opencl device=\"{}\"", device.description());
+    LOG.info("event=backend_open backend=opencl device=\"{}\" volumeMode={}", device.description(), mode.key());
   }
 
   @Override
@@ -56,7 +64,12 @@ public final class OpenClBackend implements ComputeBackend {
 
   @Override
   public String deviceDescription() {
-    return cl.device.description();
+    return cl.device.description() + (mode == OpenClVolumeMode.BUFFER ? "" : ", volumes=" + mode.key());
+  }
+
+  /** How this backend stores volumes. */
+  public OpenClVolumeMode volumeMode() {
+    return mode;
   }
 
   /** Kernels enqueued since open. */
@@ -75,13 +88,18 @@ public final class OpenClBackend implements ComputeBackend {
     int nx = grid.nx();
     int ny = grid.ny();
     int nz = grid.nz();
+    Objects.requireNonNull(attenuation, "attenuation");
+    OccupiedBox occupied = OccupiedBox.of(grid, attenuation);
+    if (mode == OpenClVolumeMode.IMAGE) {
+      cl_mem image = cl.image3d(HostAttenuation.of(grid, attenuation), nx, ny, nz, "volume " + nx + "x" + ny + "x" + nz);
+      return track(new OpenClVolume(this, mode, nx, ny, nz, grid.voxelToRas(), occupied, image));
+    }
     long padded = (long) (nx + 2) * (ny + 2) * (nz + 2);
     cl_mem volume = cl.allocate(padded * Sizeof.cl_float, "volume " + nx + "x" + ny + "x" + nz);
     cl_mem staging = null;
     try {
       long[] global = {nx + 2, ny + 2, nz + 2};
       if (grid.hu() != null) {
-        Objects.requireNonNull(attenuation, "attenuation");
         staging = cl.allocateCopy(Pointer.to(grid.hu()), grid.voxelCount() * Sizeof.cl_short, "HU staging");
         cl.launch("pad_hu", global, VOLUME_LOCAL, staging, volume, nx, ny, nz, (float) attenuation.muWater(),
             (float) attenuation.huMin(), (float) attenuation.huMax());
@@ -98,7 +116,7 @@ public final class OpenClBackend implements ComputeBackend {
         CL.clReleaseMemObject(staging);
       }
     }
-    return track(new OpenClVolume(this, nx, ny, nz, grid.voxelToRas(), OccupiedBox.of(grid, attenuation), volume));
+    return track(new OpenClVolume(this, mode, nx, ny, nz, grid.voxelToRas(), occupied, volume));
   }
 
   @Override

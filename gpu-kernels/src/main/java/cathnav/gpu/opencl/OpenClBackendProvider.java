@@ -5,7 +5,8 @@ import cathnav.gpu.ComputeBackendProvider;
 
 /**
  * Provides the {@code opencl} backend (priority 200): the device chosen by {@link OpenClDeviceSpec} (system
- * properties {@code cathnav.opencl.platform} / {@code cathnav.opencl.device}; default GPU, else CPU such as PoCL).
+ * properties {@code cathnav.opencl.platform} / {@code cathnav.opencl.device}; default GPU, else CPU such as PoCL),
+ * volumes stored per {@link OpenClVolumeMode} ({@code cathnav.opencl.volume}).
  */
 public final class OpenClBackendProvider implements ComputeBackendProvider {
 
@@ -61,12 +62,22 @@ public final class OpenClBackendProvider implements ComputeBackendProvider {
 
   /** As {@link #open()}, typed. */
   public OpenClBackend openBackend() {
+    return openBackend(OpenClVolumeMode.fromSystemProperties());
+  }
+
+  /**
+   * Opens the backend storing volumes per {@code mode}.
+   *
+   * @throws IllegalStateException when no device is usable, or {@code IMAGE} is asked of a device without images
+   * @throws OpenClBuildException when a kernel does not compile for the device
+   */
+  public OpenClBackend openBackend(OpenClVolumeMode mode) {
     OpenClDevice device;
     try {
       device = OpenClDevice.choose(spec());
     } catch (OpenClUnavailableException e) {
       throw new IllegalStateException("OpenCL backend unavailable: " + e.getMessage(), e);
     }
-    return new OpenClBackend(device);
+    return new OpenClBackend(device, mode);
   }
 }

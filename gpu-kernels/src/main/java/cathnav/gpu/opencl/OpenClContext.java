@@ -11,6 +11,8 @@ import org.jocl.Sizeof;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
 import org.jocl.cl_context_properties;
+import org.jocl.cl_image_desc;
+import org.jocl.cl_image_format;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 import org.jocl.cl_program;
@@ -42,7 +44,7 @@ final class OpenClContext implements AutoCloseable {
     cl_command_queue q = null;
     try {
       q = clCreateCommandQueueWithProperties(context, device.device(), new cl_queue_properties(), null);
-      String options = "-cl-std=CL1.2 -DLS=" + REDUCE_LOCAL + (device.fp64() ? " -DHAVE_FP64" : "");
+      String options = buildOptions(device);
       for (int i = 0; i < PROGRAMS.length; i++) {
         programs[i] = OpenClProgram.build(context, device.device(), PROGRAMS[i],
             OpenClProgram.resource(PROGRAMS[i]), options);
@@ -56,6 +58,12 @@ final class OpenClContext implements AutoCloseable {
       throw e;
     }
     this.queue = q;
+  }
+
+  /** The options every CathNav program is built with on {@code device}. */
+  static String buildOptions(OpenClDevice device) {
+    return "-cl-std=CL1.2 -DLS=" + REDUCE_LOCAL + (device.fp64() ? " -DHAVE_FP64" : "")
+        + (device.images() ? " -DHAVE_IMAGES" : "");
   }
 
   /** The kernel {@code name} (created on first use). */
@@ -103,6 +111,24 @@ final class OpenClContext implements AutoCloseable {
     } catch (CLException e) {
       throw new IllegalStateException("OpenCL allocation failed, what=" + what + ", bytes=" + bytes + ", error="
           + e.getMessage(), e);
+    }
+  }
+
+  /** A read-only {@code CL_R}/{@code CL_FLOAT} 3D image of {@code nx * ny * nz} voxels initialised from {@code mu}. */
+  cl_mem image3d(float[] mu, int nx, int ny, int nz, String what) {
+    cl_image_format format = new cl_image_format();
+    format.image_channel_order = CL_R;
+    format.image_channel_data_type = CL_FLOAT;
+    cl_image_desc desc = new cl_image_desc();
+    desc.image_type = CL_MEM_OBJECT_IMAGE3D;
+    desc.image_width = nx;
+    desc.image_height = ny;
+    desc.image_depth = nz;
+    try {
+      return clCreateImage(context, CL_MEM_READ_ONLY | CL_MEM_COPY_HOST_PTR, format, desc, Pointer.to(mu), null);
+    } catch (CLException e) {
+      throw new IllegalStateException("OpenCL 3D image creation failed, what=" + what + ", size=" + nx + "x" + ny + "x"
+          + nz + ", device=" + device.deviceName() + ", error=" + e.getMessage(), e);
     }
   }
 

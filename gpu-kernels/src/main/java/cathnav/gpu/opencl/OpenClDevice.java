@@ -24,6 +24,7 @@ record OpenClDevice(
     long type,
     int computeUnits,
     boolean fp64,
+    boolean images,
     long maxAllocBytes,
     long globalMemBytes) {
 
@@ -144,6 +145,7 @@ record OpenClDevice(
         deviceLong(device, CL_DEVICE_TYPE),
         (int) deviceInt(device, CL_DEVICE_MAX_COMPUTE_UNITS),
         extensions.contains("cl_khr_fp64"),
+        deviceInt(device, CL_DEVICE_IMAGE_SUPPORT) != 0,
         deviceLong(device, CL_DEVICE_MAX_MEM_ALLOC_SIZE),
         deviceLong(device, CL_DEVICE_GLOBAL_MEM_SIZE));
   }

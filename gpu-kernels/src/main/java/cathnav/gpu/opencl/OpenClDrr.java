@@ -100,7 +100,8 @@ final class OpenClDrr implements AutoCloseable {
   }
 
   private void launchDrr(OpenClVolume volume, Projection projection, RenderOptions options, int b, cl_mem out) {
-    cl.launch("drr", new long[] {projection.width(), projection.height(), b}, DRR_LOCAL,
+    cl.launch(volume.mode == OpenClVolumeMode.IMAGE ? "drr_image" : "drr",
+        new long[] {projection.width(), projection.height(), b}, DRR_LOCAL,
         volume.buffer(), volume.nx(), volume.ny(), volume.nz(), rays.buffer, projection.width(),
         projection.height(), (float) options.stepMm(), out);
   }

@@ -6,11 +6,13 @@ import org.jocl.CL;
 import org.jocl.cl_mem;
 
 /**
- * A volume of linear attenuation (1/mm, float32) in an OpenCL buffer with one voxel of zero padding on every side,
- * {@code (nx + 2) * (ny + 2) * (nz + 2)} floats, x fastest. Owned by its backend's thread.
+ * A volume of linear attenuation (1/mm, float32) on an OpenCL device: per {@link OpenClVolumeMode}, a buffer with one
+ * voxel of zero padding on every side ({@code (nx + 2) * (ny + 2) * (nz + 2)} floats, x fastest) or a 3D image.
+ * Owned by its backend's thread.
  */
 final class OpenClVolume implements DeviceVolume {
   final OpenClBackend owner;
+  final OpenClVolumeMode mode;
   private final int nx;
   private final int ny;
   private final int nz;
@@ -18,9 +20,10 @@ final class OpenClVolume implements DeviceVolume {
   final OccupiedBox occupied;
   private cl_mem padded;
 
-  OpenClVolume(OpenClBackend owner, int nx, int ny, int nz, double[] voxelToRas, OccupiedBox occupied,
-      cl_mem padded) {
+  OpenClVolume(OpenClBackend owner, OpenClVolumeMode mode, int nx, int ny, int nz, double[] voxelToRas,
+      OccupiedBox occupied, cl_mem padded) {
     this.owner = owner;
+    this.mode = mode;
     this.nx = nx;
     this.ny = ny;
     this.nz = nz;

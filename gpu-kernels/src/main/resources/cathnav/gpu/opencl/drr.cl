@@ -83,13 +83,10 @@ inline float trilinear(__global const float* vol, float3 q, int px, int pxy) {
   return c0 + wz * (c1 - c0);
 }
 
-// One work item per (u, v, pose): out[(pose * height + v) * width + u] = line integral of attenuation.
-__kernel void drr(__global const float* vol, int nx, int ny, int nz,
-                  __global const float* rays, int width, int height, float step,
-                  __global float* out) {
-  int u = get_global_id(0), v = get_global_id(1), b = get_global_id(2);
-  if (u >= width || v >= height) return;
-  __global const float* r = rays + b * RAY_PARAMS;
+// The samples of pixel (u, v) of the pose whose parameters are r, per RenderOptions' rule: padded coordinates
+// (voxel index + 1) q0 + k * dq for k in [0, count), the samples that can only read zeros skipped.
+inline int ray_samples(__global const float* r, int u, int v, int nx, int ny, int nz, float step, float3* q0,
+                       float3* dq) {
   real3 uv1 = REAL3(u, v, 1);
   real3 dw = REAL3(dot(REAL3(r[4], r[5], r[6]), uv1), dot(REAL3(r[7], r[8], r[9]), uv1),
                    dot(REAL3(r[10], r[11], r[12]), uv1));
@@ -102,18 +99,50 @@ __kernel void drr(__global const float* vol, int nx, int ny, int nz,
   // of those, the ones that can read a non-zero voxel: k in [first, last]
   real_t s0 = -INFINITY, s1 = INFINITY;
   clip_to_box(c, d, REAL3(r[24], r[25], r[26]), REAL3(r[27], r[28], r[29]), &s0, &s1);
+  if (!(t1 > t0 && s1 >= s0)) return 0;
+  real_t last_rule = floor((t1 - t0) / step + 0.5) - 1;
+  real_t first = fmax((real_t) 0, ceil((s0 - t0) / step - 0.5));
+  real_t last = fmin(last_rule, floor((s1 - t0) / step - 0.5));
+  *q0 = TO_FLOAT3(c + (t0 + (first + 0.5) * step) * d + (real_t) 1);
+  *dq = TO_FLOAT3(step * d);
+  return last >= first ? (int) (last - first) + 1 : 0;
+}
+
+// One work item per (u, v, pose): out[(pose * height + v) * width + u] = line integral of attenuation, explicit
+// trilinear interpolation from the zero-padded buffer.
+__kernel void drr(__global const float* vol, int nx, int ny, int nz,
+                  __global const float* rays, int width, int height, float step,
+                  __global float* out) {
+  int u = get_global_id(0), v = get_global_id(1), b = get_global_id(2);
+  if (u >= width || v >= height) return;
+  float3 q0, dq;
+  int count = ray_samples(rays + b * RAY_PARAMS, u, v, nx, ny, nz, step, &q0, &dq);
+  int px = nx + 2, pxy = (nx + 2) * (ny + 2);
   float sum = 0.0f;
-  if (t1 > t0 && s1 >= s0) {
-    real_t last_rule = floor((t1 - t0) / step + 0.5) - 1;
-    real_t first = fmax((real_t) 0, ceil((s0 - t0) / step - 0.5));
-    real_t last = fmin(last_rule, floor((s1 - t0) / step - 0.5));
-    int count = last >= first ? (int) (last - first) + 1 : 0;
-    float3 q0 = TO_FLOAT3(c + (t0 + (first + 0.5) * step) * d + (real_t) 1);
-    float3 dp = TO_FLOAT3(step * d);
-    int px = nx + 2, pxy = (nx + 2) * (ny + 2);
-    for (int k = 0; k < count; k++) {
-      sum += trilinear(vol, q0 + (float) k * dp, px, pxy);
-    }
+  for (int k = 0; k < count; k++) {
+    sum += trilinear(vol, q0 + (float) k * dq, px, pxy);
   }
   out[((size_t) b * height + v) * width + u] = sum * step;
 }
+
+#ifdef HAVE_IMAGES
+// Unnormalised coordinates (voxel i's centre at i + 0.5), zero outside (CLK_ADDRESS_CLAMP: border colour (0,0,0,1)
+// for CL_R, whose .x is 0), the device's linear filtering (on GPUs the texture unit: 8 fractional weight bits).
+__constant sampler_t VOLUME_SAMPLER = CLK_NORMALIZED_COORDS_FALSE | CLK_ADDRESS_CLAMP | CLK_FILTER_LINEAR;
+
+// As drr, sampling a CL_R / CL_FLOAT 3D image of the (unpadded) volume through VOLUME_SAMPLER.
+__kernel void drr_image(__read_only image3d_t vol, int nx, int ny, int nz,
+                        __global const float* rays, int width, int height, float step,
+                        __global float* out) {
+  int u = get_global_id(0), v = get_global_id(1), b = get_global_id(2);
+  if (u >= width || v >= height) return;
+  float3 q0, dq;
+  int count = ray_samples(rays + b * RAY_PARAMS, u, v, nx, ny, nz, step, &q0, &dq);
+  float sum = 0.0f;
+  for (int k = 0; k < count; k++) {
+    float3 q = q0 + (float) k * dq - 0.5f;  // padded coordinate (p + 1) to image coordinate (p + 0.5)
+    sum += read_imagef(vol, VOLUME_SAMPLER, (float4) (q, 0.0f)).x;
+  }
+  out[((size_t) b * height + v) * width + u] = sum * step;
+}
+#endif

@@ -18,6 +18,7 @@ import cathnav.gpu.testing.ReferenceDrr;
 import cathnav.gpu.testing.ReferenceImages;
 import cathnav.gpu.testing.Renders;
 import cathnav.gpu.testing.TestSeeds;
+import cathnav.gpu.testing.Tolerances;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Random;
@@ -52,28 +53,18 @@ class CudaBackendTest {
     BACKENDS.values().forEach(CudaBackend::close);
   }
 
-  /**
-   * The texture filtering bound of {@link CudaVolumeMode}: {@code 2^-8 E[|dx| + |dy| + |dz|] / E[mu]} over the grid
-   * (neighbour differences, voxels outside reading zero), plus the uint16 quantisation for {@code texture16}.
-   */
+  /** The texture filtering bound ({@link Tolerances#textureFilteringBound}) plus uint16 quantisation. */
   private static double textureBound(VolumeGrid grid, CudaVolumeMode mode) {
-    VoxelValues v = new VoxelValues(grid);
-    double diff = 0;
-    double sum = 0;
-    double max = 0;
-    for (int k = 0; k < grid.nz(); k++) {
-      for (int j = 0; j < grid.ny(); j++) {
-        for (int i = 0; i < grid.nx(); i++) {
-          double m = v.at(i, j, k);
-          diff += Math.abs(v.at(i + 1, j, k) - m) + Math.abs(v.at(i, j + 1, k) - m) + Math.abs(v.at(i, j, k + 1) - m);
-          sum += m;
-          max = Math.max(max, m);
-        }
-      }
-    }
-    double bound = Math.scalb(diff / sum, -8);
+    double bound = Tolerances.textureFilteringBound(grid);
     if (mode == CudaVolumeMode.TEXTURE_UINT16) {
-      bound += max / 131070 / (sum / grid.voxelCount());
+      float[] mu = cathnav.gpu.device.HostAttenuation.of(grid, Attenuation.DEFAULT);
+      double max = 0;
+      double sum = 0;
+      for (float m : mu) {
+        max = Math.max(max, m);
+        sum += m;
+      }
+      bound += max / 131070 / (sum / mu.length);
     }
     return bound;
   }
@@ -198,17 +189,6 @@ class CudaBackendTest {
       double error = ReferenceImages.relativeL2(drrs.get(mode), exact);
       System.out.printf("512^3 int16: mode=%s relativeL2 vs exact=%.3g%n", mode.key(), error);
       assertTrue(error < 1e-3, "mode=" + mode.key() + ", relativeL2 vs exact=" + error);
-    }
-  }
-
-  /** Voxel values of a grid in 1/mm with zero outside, for the bound. */
-  private record VoxelValues(VolumeGrid grid) {
-    double at(int i, int j, int k) {
-      if (i < 0 || j < 0 || k < 0 || i >= grid.nx() || j >= grid.ny() || k >= grid.nz()) {
-        return 0;
-      }
-      int index = (k * grid.ny() + j) * grid.nx() + i;
-      return grid.hu() != null ? Attenuation.DEFAULT.mu(grid.hu()[index]) : grid.mu()[index];
     }
   }
 }

@@ -42,7 +42,7 @@ class OpenClProgramTest {
 
   @Test
   void everyCathNavProgramBuildsForTheDevice() {
-    String options = "-cl-std=CL1.2 -DLS=" + OpenClContext.REDUCE_LOCAL + (device.fp64() ? " -DHAVE_FP64" : "");
+    String options = OpenClContext.buildOptions(device);
     for (String name : new String[] {"drr.cl", "reduce.cl", "image.cl"}) {
       CL.clReleaseProgram(OpenClProgram.build(context, device.device(), name, OpenClProgram.resource(name), options));
     }
