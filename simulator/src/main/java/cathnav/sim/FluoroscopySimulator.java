@@ -1,6 +1,6 @@
 package cathnav.sim;
 
-import cathnav.core.geometry.CArmGeometry;
+import cathnav.core.geometry.FrameGeometry;
 import cathnav.core.geometry.ProjectionGeometry;
 import cathnav.core.geometry.RigidTransform;
 import cathnav.core.geometry.Vec3;
@@ -87,10 +87,10 @@ public final class FluoroscopySimulator implements AutoCloseable {
 
   /** Renders a frame of {@code state} with the heart in motion state {@code m} (time does not advance). */
   public SimulatedFrame render(AcquisitionState state, MotionState m) {
-    CArmGeometry carm = state.carm();
-    Projection projection = carm.toProjection();
-    int w = carm.width();
-    int h = carm.height();
+    FrameGeometry frameGeometry = state.geometry();
+    Projection projection = frameGeometry.projection();
+    int w = projection.width();
+    int h = projection.height();
     int n = w * h;
     if (lineIntegral.length < n) {
       lineIntegral = new float[n];
@@ -119,7 +119,7 @@ public final class FluoroscopySimulator implements AutoCloseable {
     }
     new DeviceProjector(geometry).add(devices, heartPose, lineIntegral);
 
-    DetectorSimulator det = detectorFor(carm);
+    DetectorSimulator det = detectorFor(frameGeometry);
     double quanta = det.model().quantaPerPixel(state.doseNGy());
     short[] pixels = new short[n];
     det.expose(lineIntegral, w, h, quanta, options.noise(), pixels);
@@ -130,7 +130,7 @@ public final class FluoroscopySimulator implements AutoCloseable {
     }
     Vec3 leadTipRas = lead == null ? null : heartPose.apply(lead.tip());
     long ts = options.startTimestampNs() + Math.round(m.timeS() * 1e9);
-    GroundTruth truth = new GroundTruth(index++, ts, m.timeS(), carm, t, heartPose,
+    GroundTruth truth = new GroundTruth(index++, ts, m.timeS(), frameGeometry, t, heartPose,
         lead == null ? null : lead.tip(), leadTipRas, leadTipRas == null ? null : geometry.project(leadTipRas),
         cs == null ? null : heartPose.apply(cs.tip()), fiducials, m.ecgPhase(), m.respiratoryPhase(),
         m.heartRateBpm(), state.doseNGy(), quanta, state.contrast(), anatomyResult.heart(),
@@ -138,8 +138,8 @@ public final class FluoroscopySimulator implements AutoCloseable {
     return new SimulatedFrame(w, h, options.bitDepth(), pixels, truth);
   }
 
-  private DetectorSimulator detectorFor(CArmGeometry carm) {
-    double spacing = Math.sqrt(carm.pixelSpacingU() * carm.pixelSpacingV());
+  private DetectorSimulator detectorFor(FrameGeometry g) {
+    double spacing = Math.sqrt(g.pixelSpacingU() * g.pixelSpacingV());
     if (detector == null || spacing != detectorSpacing) {
       DetectorModel model = DetectorModel.typical(spacing, options.referenceDoseNGy(), options.bitDepth());
       detector = new DetectorSimulator(model, random.split());

@@ -1,6 +1,5 @@
 package cathnav.sim;
 
-import cathnav.core.geometry.CArmGeometry;
 import cathnav.core.geometry.FrameGeometry;
 import cathnav.core.geometry.GeometryFile;
 import cathnav.core.geometry.RigidTransform;
@@ -18,7 +17,7 @@ import java.util.Objects;
  * @param index frame number in the run, from 0
  * @param timestampNs acquisition time, ns (epoch-based for live runs)
  * @param timeS time since the start of the run, seconds
- * @param carm C-arm view; {@code P = carm.projectionMatrix()}
+ * @param geometry the view: {@code P}, detector, pixel spacing, and the C-arm parameters when known
  * @param patientPose {@code T}, model to RAS: static anatomy and fiducials are drawn at {@code P T x}
  * @param heartPose heart-region pose, model to RAS ({@code T} times the heart motion): the heart, its veins and the
  *     devices in them are drawn at {@code P heartPose x}
@@ -42,7 +41,7 @@ public record GroundTruth(
     long index,
     long timestampNs,
     double timeS,
-    CArmGeometry carm,
+    FrameGeometry geometry,
     RigidTransform patientPose,
     RigidTransform heartPose,
     Vec3 leadTipModel,
@@ -62,7 +61,7 @@ public record GroundTruth(
     int bits) {
 
   public GroundTruth {
-    Objects.requireNonNull(carm, "carm");
+    Objects.requireNonNull(geometry, "geometry");
     Objects.requireNonNull(patientPose, "patientPose");
     Objects.requireNonNull(heartPose, "heartPose");
     leadTipPixel = leadTipPixel == null ? null : leadTipPixel.clone();
@@ -76,7 +75,7 @@ public record GroundTruth(
 
   /** The projection matrix {@code P}, row-major 3x4. */
   public double[] projection() {
-    return carm.projectionMatrix();
+    return geometry.projection().matrix();
   }
 
   /** The JSON form used in sidecars and streams: geometry as in {@code *.geom.json} under {@code "geometry"}. */
@@ -85,7 +84,7 @@ public record GroundTruth(
         .put("index", index)
         .put("timestampNs", timestampNs)
         .put("timeS", timeS)
-        .put("geometry", GeometryFile.toJson(FrameGeometry.of(carm)))
+        .put("geometry", GeometryFile.toJson(geometry))
         .put("T", matrix(patientPose))
         .put("heartPose", matrix(heartPose))
         .put("ecgPhase", ecgPhase)

@@ -15,6 +15,7 @@ public final class PhysiologicalMotion {
   private double timeS;
   private double ecgPhase;
   private double respiratoryPhase;
+  private boolean breathHold;
 
   /**
    * @param ecgPhase0 ECG phase at time 0, [0, 1)
@@ -44,13 +45,20 @@ public final class PhysiologicalMotion {
     }
     timeS += dtS;
     ecgPhase = frac(ecgPhase + dtS * cardiac.heartRateBpm() / 60.0);
-    respiratoryPhase = frac(respiratoryPhase + dtS / respiration.periodS());
+    if (!breathHold) {
+      respiratoryPhase = frac(respiratoryPhase + dtS / respiration.periodS());
+    }
     return state();
   }
 
   /** Changes the heart rate from now on; the ECG phase stays continuous. */
   public void setHeartRate(double bpm) {
     cardiac = cardiac.withHeartRate(bpm);
+  }
+
+  /** Holds the breath (the respiratory phase stops where it is) or releases it. */
+  public void setBreathHold(boolean hold) {
+    breathHold = hold;
   }
 
   /** Replaces the respiratory model from now on (for example breath-hold); the phase stays continuous. */
