@@ -98,9 +98,10 @@ public final class FluoroscopySimulator implements AutoCloseable {
     RigidTransform t = state.patientPose();
     RigidTransform heartMotion = HeartMotionTransform.of(m, scene.heartCentre(), scene.heartLongAxis());
     RigidTransform heartPose = m.atRest() ? t : t.compose(heartMotion);
-    AnatomyRenderer.Result anatomyResult = anatomy.render(projection, t, heartPose, lineIntegral);
-
     ProjectionGeometry geometry = new ProjectionGeometry(projection);
+    int scale = options.heartScale() > 0 ? options.heartScale() : autoHeartScale(geometry, t);
+    AnatomyRenderer.Result anatomyResult = anatomy.render(projection, t, heartPose, scale, lineIntegral);
+
     List<RadioOpaqueDevice> devices = new ArrayList<>();
     if (state.contrast() > 0) {
       double mu = CONTRAST_EXCESS_MU * state.contrast();
@@ -134,8 +135,20 @@ public final class FluoroscopySimulator implements AutoCloseable {
         lead == null ? null : lead.tip(), leadTipRas, leadTipRas == null ? null : geometry.project(leadTipRas),
         cs == null ? null : heartPose.apply(cs.tip()), fiducials, m.ecgPhase(), m.respiratoryPhase(),
         m.heartRateBpm(), state.doseNGy(), quanta, state.contrast(), anatomyResult.heart(),
-        anatomyResult.warpResidualPx(), options.noise(), options.bitDepth().bits());
+        anatomyResult.warpResidualPx(), anatomyResult.heartScale(), options.noise(), options.bitDepth().bits());
     return new SimulatedFrame(w, h, options.bitDepth(), pixels, truth);
+  }
+
+  /** The largest factor (at most 4) whose coarse pixel at the heart centre is no larger than a heart voxel. */
+  private int autoHeartScale(ProjectionGeometry g, RigidTransform t) {
+    double[] a = scene.heartMu().voxelToRas();
+    double voxel = Double.POSITIVE_INFINITY;
+    for (int c = 0; c < 3; c++) {
+      voxel = Math.min(voxel, Math.sqrt(a[c] * a[c] + a[4 + c] * a[4 + c] + a[8 + c] * a[8 + c]));
+    }
+    Vec3 centre = t.apply(scene.heartCentre());
+    double pixel = Math.max(g.mmPerPixelUAt(centre), g.mmPerPixelVAt(centre));
+    return (int) Math.max(1, Math.min(4, Math.floor(voxel / pixel)));
   }
 
   private DetectorSimulator detectorFor(FrameGeometry g) {

@@ -34,6 +34,7 @@ import java.util.Objects;
  * @param contrast coronary-sinus opacification in [0, 1]
  * @param heartRendering how the heart region was rendered
  * @param warpResidualPx for a warped heart, the affine fit's largest residual, pixels (0 otherwise)
+ * @param heartRenderScale for a coarse ray-cast heart, the detector coarsening factor (1 otherwise)
  * @param noise which noise the frame carries
  * @param bits stored bits per pixel
  */
@@ -57,6 +58,7 @@ public record GroundTruth(
     double contrast,
     HeartRendering heartRendering,
     double warpResidualPx,
+    int heartRenderScale,
     NoiseMode noise,
     int bits) {
 
@@ -95,6 +97,7 @@ public record GroundTruth(
         .put("contrast", contrast)
         .put("heartRendering", heartRendering.name().toLowerCase(java.util.Locale.ROOT))
         .put("warpResidualPx", warpResidualPx)
+        .put("heartRenderScale", heartRenderScale)
         .put("noise", noise.name().toLowerCase(java.util.Locale.ROOT))
         .put("bits", bits);
     if (leadTipRas != null) {

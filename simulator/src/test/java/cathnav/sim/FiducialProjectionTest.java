@@ -57,7 +57,7 @@ class FiducialProjectionTest {
     SimulatorOptions options = SimulatorOptions.DEFAULT.withNoise(NoiseMode.NONE).withBitDepth(BitDepth.BITS_16)
         .withMotion(RespiratoryMotion.NONE, CardiacMotion.NONE).withStepMm(0.5);
     options = new SimulatorOptions(options.bitDepth(), options.noise(), 1, DOSE, false, 0, options.stepMm(),
-        options.respiration(), options.cardiac(), 0);
+        options.respiration(), options.cardiac(), 0, 1);
     int measured = 0;
     double worst = 0;
     try (FluoroscopySimulator a = new FluoroscopySimulator(backend, withBeads, options);

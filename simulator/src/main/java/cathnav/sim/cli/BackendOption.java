@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** {@code --backend auto|java|opencl|cuda}: a named backend that is unavailable is an error (exit code 5). */
 final class BackendOption {
 
-  @Option(names = "--backend", defaultValue = "auto", paramLabel = "NAME",
+  @Option(names = "--backend", defaultValue = "auto", paramLabel = "NAME", converter = BackendName.class,
       description = "Compute backend: auto (best available), java, opencl or cuda (default: ${DEFAULT-VALUE}).")
   String backend;
 
@@ -18,5 +18,18 @@ final class BackendOption {
     err.println("cathnav: compute " + s.describe());
     err.flush();
     return s;
+  }
+
+  /** Accepts {@code auto} and the known backend names; anything else is a usage error. */
+  static final class BackendName implements picocli.CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+      if (!v.equals(ComputeBackends.AUTO) && !ComputeBackends.NAMES.contains(v)) {
+        throw new picocli.CommandLine.TypeConversionException(
+            "unknown backend '" + value + "', expected auto or one of " + ComputeBackends.NAMES);
+      }
+      return v;
+    }
   }
 }

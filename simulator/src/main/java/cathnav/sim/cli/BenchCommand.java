@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       cathnav.igtl.bench.IgtlBenchCommand.class,
       cathnav.core.cli.RegistrationBenchCommand.class,
-      cathnav.gpu.bench.DrrBench.class
+      cathnav.gpu.bench.DrrBench.class,
+      BenchSimCommand.class
     })
 public final class BenchCommand implements Runnable {
 

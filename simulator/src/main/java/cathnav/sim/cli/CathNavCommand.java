@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       BenchCommand.class,
       cathnav.igtl.cli.IgtlCommand.class,
-      cathnav.core.cli.RegisterCommand.class
+      cathnav.core.cli.RegisterCommand.class,
+      SimCommand.class
     })
 public final class CathNavCommand implements Runnable {
 

@@ -1,5 +1,6 @@
 package cathnav.sim.cli;
 
+import cathnav.core.geometry.CArmGeometry;
 import cathnav.core.geometry.FrameGeometry;
 import cathnav.core.geometry.GeometryFile;
 import cathnav.core.geometry.RigidTransform;
@@ -77,6 +78,10 @@ public final class SimRenderCommand implements Callable<Integer> {
   @Option(names = "--contrast", defaultValue = "0", description = "Coronary-sinus opacification, 0 to 1.")
   double contrast;
 
+  @Option(names = "--center-on-heart", description = "Move the C-arm isocentre to the heart centre (the geometry"
+      + " file must give the C-arm angles and distances).")
+  boolean centerOnHeart;
+
   @Mixin BackendOption backendOption;
 
   @Override
@@ -101,6 +106,11 @@ public final class SimRenderCommand implements Callable<Integer> {
       } else {
         ThoraxPhantom phantom = ThoraxPhantom.standard();
         scene = PhantomVolumes.rasterise(phantom, 1.5).scene(phantom, "phantom:standard");
+      }
+      if (centerOnHeart) {
+        CArmGeometry carm = geometry.knownCArm().orElseThrow(() -> new ExitCodes.InputFileException(
+            "--center-on-heart needs C-arm fields (primaryAngle, secondaryAngle, sid, sod) in file=" + geom));
+        geometry = FrameGeometry.of(carm.withIsocenter(scene.heartCentre()));
       }
       SimulatorOptions options = SimulatorOptions.DEFAULT.withBitDepth(depth)
           .withNoise(noNoise ? NoiseMode.NONE : NoiseMode.FULL).withSeed(seed)

@@ -62,6 +62,13 @@ public final class SimRunCommand implements Callable<Integer> {
     if (igtlVersion != 1 && igtlVersion != 2) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--igtl-version must be 1 or 2");
     }
+    if (target.to != null) {
+      try {
+        LiveSinks.HostAndPort.parse(target.to);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--to: " + e.getMessage());
+      }
+    }
     try {
       Scenario scenario = ScenarioReader.read(scenarioFile);
       AnatomyScene scene = SceneSources.load(scenario);

@@ -1,25 +1,33 @@
 package cathnav.sim.detector;
 
 import java.util.Objects;
-import java.util.random.RandomGenerator;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Turns a frame of line integrals of attenuation into stored detector values, as {@link DetectorModel} defines.
+ *
+ * <p>A frame is processed in {@value #BANDS} row bands on the common fork-join pool; each band draws from its own
+ * generator split off the instance's generator per frame, so the result depends only on the seed, not on thread
+ * scheduling.
  *
  * <p>Thread-safety: none. An instance owns scratch buffers sized for the last frame and its random generator;
  * use one per thread. Buffers passed in are not retained.
  */
 public final class DetectorSimulator {
 
+  /** Row bands a frame is split into. */
+  static final int BANDS = 8;
+
   private final DetectorModel model;
-  private final PoissonSampler sampler;
+  private final SplittableRandom random;
   private final float[] kernel;
   private float[] quanta = new float[0];
   private float[] scratch = new float[0];
 
-  public DetectorSimulator(DetectorModel model, RandomGenerator random) {
+  public DetectorSimulator(DetectorModel model, SplittableRandom random) {
     this.model = Objects.requireNonNull(model, "model");
-    this.sampler = new PoissonSampler(Objects.requireNonNull(random, "random"));
+    this.random = Objects.requireNonNull(random, "random");
     this.kernel = gaussianKernel(model.blurSigmaPx());
   }
 
@@ -51,25 +59,44 @@ public final class DetectorSimulator {
       scratch = new float[n];
     }
     boolean noisy = noise == NoiseMode.FULL;
-    for (int i = 0; i < n; i++) {
-      double lambda = quantaPerPixel * Math.exp(-Math.max(0f, lineIntegral[i]));
-      quanta[i] = noisy ? sampler.sample(lambda) : (float) lambda;
+    SplittableRandom[] bandRandom = new SplittableRandom[BANDS];
+    for (int b = 0; b < BANDS; b++) {
+      bandRandom[b] = random.split();
     }
+    float[] q = quanta;
+    float[] tmp = scratch;
+    IntStream.range(0, BANDS).parallel().forEach(b -> {
+      PoissonSampler sampler = new PoissonSampler(bandRandom[b]);
+      int from = b * height / BANDS * width;
+      int to = (b + 1) * height / BANDS * width;
+      for (int i = from; i < to; i++) {
+        double lambda = quantaPerPixel * Math.exp(-Math.max(0f, lineIntegral[i]));
+        q[i] = noisy ? sampler.sample(lambda) : (float) lambda;
+      }
+    });
     if (kernel.length > 1) {
-      blur(quanta, scratch, width, height, kernel);
+      IntStream.range(0, BANDS).parallel().forEach(b ->
+          blurRows(q, tmp, width, b * height / BANDS, (b + 1) * height / BANDS, kernel));
+      IntStream.range(0, BANDS).parallel().forEach(b ->
+          blurColumns(tmp, q, width, height, b * height / BANDS, (b + 1) * height / BANDS, kernel));
     }
     double gain = model.gain();
     double offset = model.offset();
     double sigma = noisy ? model.electronicSigma() : 0;
     int max = model.bitDepth().maxValue();
-    for (int i = 0; i < n; i++) {
-      double v = offset + gain * quanta[i];
-      if (sigma > 0) {
-        v += sigma * sampler.gaussian();
+    IntStream.range(0, BANDS).parallel().forEach(b -> {
+      SplittableRandom r = bandRandom[b];
+      int from = b * height / BANDS * width;
+      int to = (b + 1) * height / BANDS * width;
+      for (int i = from; i < to; i++) {
+        double v = offset + gain * q[i];
+        if (sigma > 0) {
+          v += sigma * r.nextGaussian();
+        }
+        long x = Math.round(v);
+        out[i] = (short) (x < 0 ? 0 : x > max ? max : x);
       }
-      long q = Math.round(v);
-      out[i] = (short) (q < 0 ? 0 : q > max ? max : q);
-    }
+    });
   }
 
   /** A normalised Gaussian kernel of radius {@code ceil(3 sigma)}; {@code {1}} for sigma 0. */
@@ -96,28 +123,39 @@ public final class DetectorSimulator {
     return kernel.clone();
   }
 
-  /** Separable blur in place of {@code img}, borders replicated. */
-  private static void blur(float[] img, float[] tmp, int w, int h, float[] k) {
+  /** Horizontal pass of the separable blur over rows {@code [y0, y1)}, borders replicated. */
+  private static void blurRows(float[] img, float[] tmp, int w, int y0, int y1, float[] k) {
     int r = k.length / 2;
-    for (int y = 0; y < h; y++) {
+    for (int y = y0; y < y1; y++) {
       int row = y * w;
       for (int x = 0; x < w; x++) {
         float s = 0;
-        for (int i = -r; i <= r; i++) {
-          int xx = Math.min(w - 1, Math.max(0, x + i));
-          s += k[i + r] * img[row + xx];
+        if (x >= r && x < w - r) {
+          for (int i = -r; i <= r; i++) {
+            s += k[i + r] * img[row + x + i];
+          }
+        } else {
+          for (int i = -r; i <= r; i++) {
+            s += k[i + r] * img[row + Math.min(w - 1, Math.max(0, x + i))];
+          }
         }
         tmp[row + x] = s;
       }
     }
-    for (int y = 0; y < h; y++) {
-      for (int x = 0; x < w; x++) {
-        float s = 0;
-        for (int i = -r; i <= r; i++) {
-          int yy = Math.min(h - 1, Math.max(0, y + i));
-          s += k[i + r] * tmp[yy * w + x];
+  }
+
+  /** Vertical pass of the separable blur writing rows {@code [y0, y1)}, borders replicated. */
+  private static void blurColumns(float[] tmp, float[] img, int w, int h, int y0, int y1, float[] k) {
+    int r = k.length / 2;
+    for (int y = y0; y < y1; y++) {
+      int row = y * w;
+      java.util.Arrays.fill(img, row, row + w, 0f);
+      for (int i = -r; i <= r; i++) {
+        int src = Math.min(h - 1, Math.max(0, y + i)) * w;
+        float c = k[i + r];
+        for (int x = 0; x < w; x++) {
+          img[row + x] += c * tmp[src + x];
         }
-        img[y * w + x] = s;
       }
     }
   }

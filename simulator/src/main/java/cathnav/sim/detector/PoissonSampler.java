@@ -44,9 +44,4 @@ public final class PoissonSampler {
     long n = Math.round(lambda + Math.sqrt(lambda) * random.nextGaussian());
     return (int) Math.max(0, Math.min(Integer.MAX_VALUE, n));
   }
-
-  /** A standard normal draw from the same generator (for electronic noise). */
-  public double gaussian() {
-    return random.nextGaussian();
-  }
 }

@@ -1,6 +1,7 @@
 package cathnav.sim.phantom;
 
 import cathnav.core.geometry.Vec3;
+import cathnav.core.model.MeshWriters;
 import cathnav.core.model.ModelFileException;
 import cathnav.core.model.Volume;
 import cathnav.core.model.VolumeWriters;
@@ -43,9 +44,7 @@ public final class PhantomWriter {
         dir.resolve("heart_mask.nii.gz"));
     for (PhantomShape s : phantom.heartRegion()) {
       if (s instanceof Ellipsoid e) {
-        EllipsoidMesh mesh = EllipsoidMesh.of(e, 32, 64);
-        Path file = dir.resolve(e.name().replace('-', '_') + ".stl");
-        writeAtomically(file, out -> mesh.writeBinaryStl(out, "CathNav phantom " + e.name() + " (RAS mm)"));
+        MeshWriters.writeStl(EllipsoidMeshes.of(e, 32, 64), dir.resolve(e.name().replace('-', '_') + ".stl"));
       }
     }
     writeAtomically(dir.resolve("phantom.json"),

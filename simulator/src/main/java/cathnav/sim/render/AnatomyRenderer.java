@@ -9,6 +9,7 @@ import cathnav.gpu.DeviceImage;
 import cathnav.gpu.DeviceVolume;
 import cathnav.gpu.Projection;
 import cathnav.gpu.RenderOptions;
+import cathnav.gpu.VolumeGrid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,9 +25,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The static anatomy's DRR depends only on the view ({@code P}) and the patient pose {@code T}: it is rendered
  * once per distinct (P, T) and cached. The heart region's DRR at rest is cached the same way. A moved heart is either
- * ray-cast at its pose ({@link HeartRendering#EXACT}) or, when allowed and when the 2D affine that maps its
- * projected box fits within {@code maxWarpResidualPx}, drawn by warping the cached rest DRR
- * ({@link HeartRendering#WARPED}): a small rigid shift of the heart changes its DRR almost only by where it lands.
+ * drawn by warping a reference DRR of the heart ({@link HeartRendering#WARPED}): the cached rest DRR or the
+ * heart's last ray cast in this view, whichever the 2D affine maps better, when warping is allowed and the affine
+ * that maps ~100 points of the heart's tissue from the reference pose to the new pose fits them within
+ * {@code maxWarpResidualPx} (a small rigid shift changes the DRR almost only by where it lands; larger shifts show
+ * parallax between the heart's front and back, which no 2D warp reproduces). Warps always start from a ray cast,
+ * never from another warp, so errors do not accumulate.
+ * Otherwise it is ray-cast at its moved pose: at full resolution ({@link HeartRendering#EXACT}) or, with a
+ * {@code heartScale} k &gt; 1, on a detector k times coarser and bilinearly upsampled
+ * ({@link HeartRendering#EXACT_COARSE}), which costs k^2 less and loses little when the coarse pixel, seen at the
+ * heart, is no larger than a CT voxel.
  *
  * <p>Thread-safety: none; owned by the thread that owns the backend. Closing releases the uploaded volumes (not the
  * backend, which the caller owns).
@@ -47,6 +55,9 @@ public final class AnatomyRenderer implements AutoCloseable {
   private final Map<ViewKey, float[]> heartCache = lru();
   private final List<Vec3> heartLattice;
   private DeviceImage image;
+  private Reference lastCast;
+  private DeviceImage coarseImage;
+  private float[] coarse = new float[0];
   private long rayCasts;
 
   /**
@@ -62,24 +73,62 @@ public final class AnatomyRenderer implements AutoCloseable {
     this.maxWarpResidualPx = maxWarpResidualPx;
     this.staticVolume = backend.uploadVolume(scene.staticMu(), Attenuation.DEFAULT);
     this.heartVolume = backend.uploadVolume(scene.heartMu(), Attenuation.DEFAULT);
-    double[] b = scene.heartBoxMm();
-    List<Vec3> lattice = new ArrayList<>();
-    for (int i = 0; i <= 2; i++) {
-      for (int j = 0; j <= 2; j++) {
-        for (int k = 0; k <= 2; k++) {
-          lattice.add(new Vec3(b[0] + (b[3] - b[0]) * i / 2, b[1] + (b[4] - b[1]) * j / 2,
-              b[2] + (b[5] - b[2]) * k / 2));
-        }
-      }
-    }
+    List<Vec3> lattice = tissueSamples(scene.heartMu());
     this.heartLattice = List.copyOf(lattice);
     LOG.info("anatomy uploaded, scene={}, backend={}, static={}x{}x{}, heart={}x{}x{}, stepMm={}, warp={}",
         scene.name(), backend.name(), scene.staticMu().nx(), scene.staticMu().ny(), scene.staticMu().nz(),
         scene.heartMu().nx(), scene.heartMu().ny(), scene.heartMu().nz(), options.stepMm(), allowWarp);
   }
 
+
+  /**
+   * About 100 points spread over the heart region's voxels (those with attenuation excess above 1e-3 /mm): the warp
+   * is fitted, and its residual judged, where the heart's tissue is.
+   */
+  static List<Vec3> tissueSamples(VolumeGrid heart) {
+    float[] mu = heart.mu();
+    double[] a = heart.voxelToRas();
+    List<Vec3> out = new ArrayList<>();
+    for (int stride = Math.max(1, Math.max(heart.nx(), Math.max(heart.ny(), heart.nz())) / 5); stride >= 1;
+        stride = stride / 2) {
+      out.clear();
+      for (int k = stride / 2; k < heart.nz(); k += stride) {
+        for (int j = stride / 2; j < heart.ny(); j += stride) {
+          for (int i = stride / 2; i < heart.nx(); i += stride) {
+            if (Math.abs(mu[(k * heart.ny() + j) * heart.nx() + i]) > 1e-3) {
+              out.add(new Vec3(a[0] * i + a[1] * j + a[2] * k + a[3], a[4] * i + a[5] * j + a[6] * k + a[7],
+                  a[8] * i + a[9] * j + a[10] * k + a[11]));
+            }
+          }
+        }
+      }
+      if (out.size() >= 40 || stride == 1) {
+        break;
+      }
+    }
+    if (out.size() < 3) {
+      double[] b = AnatomyScene.bounds(heart);
+      for (int c = 0; c < 8; c++) {
+        out.add(new Vec3(b[(c & 1) * 3], b[1 + ((c >> 1) & 1) * 3], b[2 + ((c >> 2) & 1) * 3]));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The last ray-cast heart: the reference a warp starts from. */
+  private record Reference(ViewKey key, RigidTransform pose, float[] drr, int scale) {}
+
   /** What the last call did with the heart. */
-  public record Result(HeartRendering heart, double warpResidualPx) {}
+  /**
+   * @param heart how the heart was drawn
+   * @param warpResidualPx the affine fit's largest residual for a warped heart, pixels (0 otherwise)
+   * @param heartScale the detector coarsening of a coarse ray cast (1 otherwise)
+   */
+  public record Result(HeartRendering heart, double warpResidualPx, int heartScale) {
+    Result(HeartRendering heart, double warpResidualPx) {
+      this(heart, warpResidualPx, 1);
+    }
+  }
 
   /**
    * Writes the anatomy's line integrals for view {@code projection}, patient pose {@code patientPose} and heart pose
@@ -87,6 +136,18 @@ public final class AnatomyRenderer implements AutoCloseable {
    * (row-major, {@code width * height}).
    */
   public Result render(Projection projection, RigidTransform patientPose, RigidTransform heartPose, float[] out) {
+    return render(projection, patientPose, heartPose, 1, out);
+  }
+
+  /**
+   * As {@link #render(Projection, RigidTransform, RigidTransform, float[])}, ray-casting a moved heart (when it is
+   * not warped) on a detector {@code heartScale} times coarser (1: full resolution).
+   */
+  public Result render(Projection projection, RigidTransform patientPose, RigidTransform heartPose, int heartScale,
+      float[] out) {
+    if (heartScale < 1 || heartScale > 16) {
+      throw new IllegalArgumentException("heartScale must be in [1, 16], heartScale=" + heartScale);
+    }
     int w = projection.width();
     int h = projection.height();
     int n = w * h;
@@ -104,34 +165,127 @@ public final class AnatomyRenderer implements AutoCloseable {
       addAll(restHeart(key, projection, patientPose), out, n);
       return new Result(HeartRendering.REST, 0);
     }
+    ProjectionGeometry g = new ProjectionGeometry(projection);
     if (allowWarp) {
-      ProjectionGeometry g = new ProjectionGeometry(projection);
-      double[][] from = new double[heartLattice.size()][];
-      double[][] to = new double[heartLattice.size()][];
-      double u0 = Double.POSITIVE_INFINITY;
-      double u1 = Double.NEGATIVE_INFINITY;
-      double v0 = Double.POSITIVE_INFINITY;
-      double v1 = Double.NEGATIVE_INFINITY;
-      for (int i = 0; i < from.length; i++) {
-        Vec3 x = heartLattice.get(i);
-        from[i] = g.project(patientPose.apply(x));
-        to[i] = g.project(heartPose.apply(x));
-        u0 = Math.min(u0, to[i][0]);
-        u1 = Math.max(u1, to[i][0]);
-        v0 = Math.min(v0, to[i][1]);
-        v1 = Math.max(v1, to[i][1]);
+      List<Reference> candidates = new ArrayList<>(2);
+      float[] rest = heartCache.get(key);
+      if (rest != null) {
+        candidates.add(new Reference(key, patientPose, rest, 1));
       }
-      AffineWarp2d warp = AffineWarp2d.fit(from, to);
-      if (warp.maxResidualPx() <= maxWarpResidualPx) {
-        float[] rest = restHeart(key, projection, patientPose);
-        warp.addWarped(rest, out, w, h, (int) Math.floor(u0) - 2, (int) Math.ceil(u1) + 2,
-            (int) Math.floor(v0) - 2, (int) Math.ceil(v1) + 2);
-        return new Result(HeartRendering.WARPED, warp.maxResidualPx());
+      if (lastCast != null && lastCast.key().equals(key)) {
+        candidates.add(lastCast);
+      }
+      Reference best = null;
+      AffineWarp2d bestWarp = null;
+      double[][] to = project(g, heartPose);
+      for (Reference c : candidates) {
+        AffineWarp2d warp = AffineWarp2d.fit(project(g, c.pose()), to);
+        if (bestWarp == null || warp.maxResidualPx() < bestWarp.maxResidualPx()) {
+          best = c;
+          bestWarp = warp;
+        }
+      }
+      if (bestWarp != null && bestWarp.maxResidualPx() <= maxWarpResidualPx) {
+        int[] box = footprint(g, heartPose);
+        bestWarp.addWarped(best.drr(), out, w, h, box[0], box[1], box[2], box[3]);
+        return new Result(HeartRendering.WARPED, bestWarp.maxResidualPx(), best.scale());
       }
     }
-    float[] moved = castRays(heartVolume, projection, heartPose);
+    float[] moved = new float[n];
+    if (heartScale > 1) {
+      Projection small = coarsened(projection, heartScale);
+      if (coarseImage == null || coarseImage.width() != small.width() || coarseImage.height() != small.height()) {
+        if (coarseImage != null) {
+          coarseImage.close();
+        }
+        coarseImage = backend.createImage(small.width(), small.height());
+        coarse = new float[small.width() * small.height()];
+      }
+      backend.render(heartVolume, small, heartPose.matrix(), options, coarseImage);
+      backend.download(coarseImage, coarse);
+      rayCasts++;
+      addUpsampled(coarse, small.width(), small.height(), heartScale, moved, w, h);
+    } else {
+      moved = castRays(heartVolume, projection, heartPose);
+    }
+    lastCast = new Reference(key, heartPose, moved, heartScale);
     addAll(moved, out, n);
-    return new Result(HeartRendering.EXACT, 0);
+    return heartScale > 1 ? new Result(HeartRendering.EXACT_COARSE, 0, heartScale)
+        : new Result(HeartRendering.EXACT, 0);
+  }
+
+  private double[][] project(ProjectionGeometry g, RigidTransform pose) {
+    double[][] p = new double[heartLattice.size()][];
+    for (int i = 0; i < p.length; i++) {
+      p[i] = g.project(pose.apply(heartLattice.get(i)));
+    }
+    return p;
+  }
+
+  /** Pixel box {@code {u0, u1, v0, v1}} holding the projection of the heart sub-volume's corners at {@code pose}. */
+  private int[] footprint(ProjectionGeometry g, RigidTransform pose) {
+    double[] b = scene.heartBoxMm();
+    double u0 = Double.POSITIVE_INFINITY;
+    double u1 = Double.NEGATIVE_INFINITY;
+    double v0 = Double.POSITIVE_INFINITY;
+    double v1 = Double.NEGATIVE_INFINITY;
+    for (int c = 0; c < 8; c++) {
+      double[] p = g.project(pose.apply(new Vec3(b[(c & 1) * 3], b[1 + ((c >> 1) & 1) * 3],
+          b[2 + ((c >> 2) & 1) * 3])));
+      u0 = Math.min(u0, p[0]);
+      u1 = Math.max(u1, p[0]);
+      v0 = Math.min(v0, p[1]);
+      v1 = Math.max(v1, p[1]);
+    }
+    return new int[] {(int) Math.floor(u0) - 2, (int) Math.ceil(u1) + 2, (int) Math.floor(v0) - 2,
+        (int) Math.ceil(v1) + 2};
+  }
+
+  /**
+   * The projection of a detector {@code k} times coarser: coarse pixel {@code u'} spans fine pixels {@code k u'} to
+   * {@code k u' + k - 1}, so {@code u' = (u - (k - 1) / 2) / k}; size {@code ceil(w / k) x ceil(h / k)}.
+   */
+  static Projection coarsened(Projection p, int k) {
+    double[] m = p.matrix();
+    double[] q = new double[12];
+    double c = (k - 1) / 2.0;
+    for (int col = 0; col < 4; col++) {
+      q[col] = (m[col] - c * m[8 + col]) / k;
+      q[4 + col] = (m[4 + col] - c * m[8 + col]) / k;
+      q[8 + col] = m[8 + col];
+    }
+    return new Projection((p.width() + k - 1) / k, (p.height() + k - 1) / k, q);
+  }
+
+  /** Adds the bilinear upsampling of a {@link #coarsened} image to the fine image {@code out}. */
+  static void addUpsampled(float[] src, int sw, int sh, int k, float[] out, int w, int h) {
+    double c = (k - 1) / 2.0;
+    int[] x0 = new int[w];
+    float[] fx = new float[w];
+    for (int u = 0; u < w; u++) {
+      double x = Math.max(0, Math.min(sw - 1, (u - c) / k));
+      x0[u] = Math.min(sw - 2, (int) Math.floor(x));
+      fx[u] = (float) (x - x0[u]);
+      if (sw == 1) {
+        x0[u] = 0;
+        fx[u] = 0;
+      }
+    }
+    for (int v = 0; v < h; v++) {
+      double y = Math.max(0, Math.min(sh - 1, (v - c) / k));
+      int y0 = sh == 1 ? 0 : Math.min(sh - 2, (int) Math.floor(y));
+      float fy = sh == 1 ? 0 : (float) (y - y0);
+      int r0 = y0 * sw;
+      int r1 = sh == 1 ? r0 : r0 + sw;
+      int row = v * w;
+      for (int u = 0; u < w; u++) {
+        int a = x0[u];
+        int b = sw == 1 ? a : a + 1;
+        float top = src[r0 + a] + fx[u] * (src[r0 + b] - src[r0 + a]);
+        float bottom = src[r1 + a] + fx[u] * (src[r1 + b] - src[r1 + a]);
+        out[row + u] += top + fy * (bottom - top);
+      }
+    }
   }
 
   /** Number of full ray casts so far (a cache miss or an exact heart each cost one). */
@@ -174,6 +328,9 @@ public final class AnatomyRenderer implements AutoCloseable {
   public void close() {
     if (image != null) {
       image.close();
+    }
+    if (coarseImage != null) {
+      coarseImage.close();
     }
     staticVolume.close();
     heartVolume.close();
