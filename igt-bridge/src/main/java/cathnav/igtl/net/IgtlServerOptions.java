@@ -14,8 +14,12 @@ public final class IgtlServerOptions extends IgtlEndpointOptions<IgtlServerOptio
   /** Default largest number of simultaneous connections. */
   public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
+  /** Default on-request types: tracking data streams, which peers start with {@code STT_}. */
+  public static final java.util.Set<String> DEFAULT_ON_REQUEST_TYPES = java.util.Set.of("TDATA", "QTDATA");
+
   private int maxConnections = DEFAULT_MAX_CONNECTIONS;
   private boolean pushStateOnConnect = true;
+  private java.util.Set<String> onRequestTypes = DEFAULT_ON_REQUEST_TYPES;
 
   public IgtlServerOptions() {
     super(DEFAULT_HOST, DEFAULT_PORT);
@@ -26,6 +30,7 @@ public final class IgtlServerOptions extends IgtlEndpointOptions<IgtlServerOptio
     super(other);
     this.maxConnections = other.maxConnections;
     this.pushStateOnConnect = other.pushStateOnConnect;
+    this.onRequestTypes = other.onRequestTypes;
   }
 
   /** Connections beyond this number are told so with a STATUS and closed. */
@@ -48,6 +53,25 @@ public final class IgtlServerOptions extends IgtlEndpointOptions<IgtlServerOptio
 
   public IgtlServerOptions setPushStateOnConnect(boolean pushStateOnConnect) {
     this.pushStateOnConnect = pushStateOnConnect;
+    return this;
+  }
+
+  /**
+   * Types a connection receives only after it asked with {@code STT_} (until {@code STP_}); every other published type
+   * goes to every connection unless it sent {@code STP_} for it. Default: TDATA and QTDATA.
+   */
+  public java.util.Set<String> getOnRequestTypes() {
+    return onRequestTypes;
+  }
+
+  public IgtlServerOptions setOnRequestTypes(java.util.Set<String> types) {
+    java.util.Objects.requireNonNull(types, "onRequestTypes");
+    for (String t : types) {
+      if (t == null || t.isEmpty() || t.length() > 12) {
+        throw new IllegalArgumentException("onRequestTypes must hold type names of 1..12 characters, type=" + t);
+      }
+    }
+    this.onRequestTypes = java.util.Set.copyOf(types);
     return this;
   }
 

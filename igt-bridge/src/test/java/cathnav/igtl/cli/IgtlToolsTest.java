@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
+@org.junit.jupiter.api.extension.ExtendWith(cathnav.igtl.net.TransportLeakWatch.class)
 class IgtlToolsTest {
 
   @TempDir Path dir;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A Vert.x instance and the reference programs per test; every process and endpoint is closed after the test. */
+@org.junit.jupiter.api.extension.ExtendWith(cathnav.igtl.net.TransportLeakWatch.class)
 abstract class InteropSupport {
 
   Vertx vertx;

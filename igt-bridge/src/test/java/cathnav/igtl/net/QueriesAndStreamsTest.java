@@ -108,6 +108,22 @@ class QueriesAndStreamsTest extends TransportTestSupport {
   }
 
   @Test
+  void configuredOnRequestTypeIsSentOnlyAfterStartStream() throws Exception {
+    IgtlServer server = startServer(new IgtlServerOptions().setPushStateOnConnect(false)
+        .setOnRequestTypes(java.util.Set.of("IMAGE")), queue());
+    BlockingQueue<IgtlMessage> atClient = queue();
+    IgtlClient client = startClient(new IgtlClientOptions().setPort(server.actualPort()), atClient);
+    eventually("connection", () -> server.connections().size() == 1);
+    server.publish(image("Fluoro", 8, 8, 1));
+    assertNull(atClient.poll(200, TimeUnit.MILLISECONDS), "IMAGE is on request only");
+    await(client.send(query(1, "STT_IMAGE", "", new StartStreamBody("IMAGE", Optional.empty()))));
+    assertEquals("RTS_IMAGE", next(atClient).typeName());
+    IgtlMessage latest = next(atClient);
+    assertEquals("IMAGE", latest.typeName(), "the latest IMAGE follows the start");
+    latest.release();
+  }
+
+  @Test
   void stopStreamHaltsPublishedTypeForThatPeerOnly() throws Exception {
     IgtlServer server = startServer(new IgtlServerOptions().setPushStateOnConnect(false), queue());
     BlockingQueue<IgtlMessage> stopping = queue();

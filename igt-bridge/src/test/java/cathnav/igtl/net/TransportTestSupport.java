@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /** A Vert.x instance per test, closed afterwards with everything it opened; helpers for messages and raw sockets. */
+@org.junit.jupiter.api.extension.ExtendWith(cathnav.igtl.net.TransportLeakWatch.class)
 abstract class TransportTestSupport {
 
   static final long TIMEOUT_S = 10;

@@ -28,7 +28,6 @@ import io.vertx.core.net.NetSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,9 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class IgtlServerImpl implements IgtlServer, ConnectionOwner {
 
   private static final Logger LOG = LoggerFactory.getLogger(IgtlServerImpl.class);
-
-  /** Types a peer receives only after asking with {@code STT_} (tracking data streams). */
-  static final Set<String> ON_REQUEST_TYPES = Set.of("TDATA", "QTDATA");
 
   private final Vertx vertx;
   private final IgtlServerOptions options;
@@ -106,7 +102,8 @@ public final class IgtlServerImpl implements IgtlServer, ConnectionOwner {
   private void accept(NetSocket socket) {
     NetSocketInternal soi = (NetSocketInternal) socket;
     ContextInternal context = (ContextInternal) vertx.getOrCreateContext();
-    IgtlConnectionImpl c = new IgtlConnectionImpl(soi, context, options, totals, this, ON_REQUEST_TYPES, rawFrameListener);
+    IgtlConnectionImpl c = new IgtlConnectionImpl(soi, context, options, totals, this, options.getOnRequestTypes(),
+        rawFrameListener);
     c.start();
     if (connections.size() >= options.getMaxConnections()) {
       c.fail(CloseReason.TOO_MANY_CONNECTIONS, "server full, maxConnections=" + options.getMaxConnections(),
