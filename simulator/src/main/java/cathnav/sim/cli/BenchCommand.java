@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "Benchmarks: speed and accuracy, printed as tables and written as JSON.",
     subcommands = {
       cathnav.igtl.bench.IgtlBenchCommand.class,
+      cathnav.igtl.bench.CodecBenchCommand.class,
       cathnav.core.cli.RegistrationBenchCommand.class,
       cathnav.gpu.bench.DrrBench.class,
       BenchSimCommand.class
