@@ -107,7 +107,11 @@ public final class IgtlImageBench {
     } catch (java.util.concurrent.TimeoutException e) {
       throw new IOException("bench server did not start within 10 s", e);
     } finally {
-      server.close();
+      try {
+        server.close().await(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        throw new IOException("bench server did not close within 10 s", e);
+      }
     }
     if (m.frames < count) {
       throw new IOException("java receiver got " + m.frames + " of " + count + " frames, width=" + width

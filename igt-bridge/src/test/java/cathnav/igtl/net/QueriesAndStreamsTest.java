@@ -124,6 +124,34 @@ class QueriesAndStreamsTest extends TransportTestSupport {
   }
 
   @Test
+  void streamResolutionPacesTrackingDataKeepingTheLatest() throws Exception {
+    IgtlServer server = startServer(new IgtlServerOptions(), queue());
+    BlockingQueue<IgtlMessage> atClient = queue();
+    IgtlClient client = startClient(new IgtlClientOptions().setPort(server.actualPort()), atClient);
+    await(client.send(query(1, "STT_TDATA", "", StartStreamBody.of("TDATA", 300, "Patient"))));
+    assertEquals("RTS_TDATA", next(atClient).typeName());
+    eventually("streaming", () -> server.connections().get(0).isStreaming("TDATA"));
+    int published = 20;
+    for (int i = 0; i < published; i++) {
+      server.publish(IgtlMessage.of("Tracker", IgtlTimestamp.now(), new cathnav.igtl.message.TrackingDataBody(
+          java.util.List.of(new cathnav.igtl.message.TrackingDataBody.Element("Tip", 2,
+              cathnav.igtl.message.AffineMatrix.translation(i, 0, 0))))));
+    }
+    IgtlConnection c = server.connections().get(0);
+    float last = -1;
+    int received = 0;
+    while (last != published - 1) {
+      IgtlMessage m = next(atClient);
+      last = m.body(cathnav.igtl.message.TrackingDataBody.class).elements().get(0).matrix().m03();
+      received++;
+    }
+    final int got = received;
+    assertTrue(got < published, "paced stream must not deliver every message, received=" + got);
+    eventually(() -> "sent + dropped = published, metrics=" + c.metrics(),
+        () -> c.metrics().messagesOut() - 1 + c.metrics().dropped() == published);
+  }
+
+  @Test
   void stopStreamHaltsPublishedTypeForThatPeerOnly() throws Exception {
     IgtlServer server = startServer(new IgtlServerOptions().setPushStateOnConnect(false), queue());
     BlockingQueue<IgtlMessage> stopping = queue();

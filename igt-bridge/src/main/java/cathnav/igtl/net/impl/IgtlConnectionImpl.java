@@ -55,6 +55,9 @@ public final class IgtlConnectionImpl implements IgtlConnection {
   private final LatestOnlyOutbox<OutboundKey> outbox = new LatestOnlyOutbox<>();
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<String> stopped = ConcurrentHashMap.newKeySet();
+  private final java.util.Map<String, Long> streamIntervalNanos = new ConcurrentHashMap<>();
+  private final java.util.Map<OutboundKey, Long> lastSentNanos = new java.util.HashMap<>();
+  private long pacingTimer = -1;
   private final LongAdder messagesIn = new LongAdder();
   private final LongAdder messagesOut = new LongAdder();
   private final LongAdder bytesIn = new LongAdder();
@@ -133,14 +136,53 @@ public final class IgtlConnectionImpl implements IgtlConnection {
     return onRequestTypes.contains(typeName) ? started.contains(typeName) : !stopped.contains(typeName);
   }
 
-  /** Starts ({@code STT_}) or stops ({@code STP_}) the stream of {@code typeName} to this peer. */
-  void setStreaming(String typeName, boolean on) {
+  /**
+   * Starts ({@code STT_}) or stops ({@code STP_}) the stream of {@code typeName} to this peer. A start with a
+   * resolution keeps at least {@code resolutionMs} between two messages of the same (type, device), the newest one
+   * waiting in the latest-only outbox meanwhile (0: no pacing).
+   */
+  void setStreaming(String typeName, boolean on, int resolutionMs) {
     if (on) {
       started.add(typeName);
       stopped.remove(typeName);
+      if (resolutionMs > 0) {
+        streamIntervalNanos.put(typeName, resolutionMs * 1_000_000L);
+      } else {
+        streamIntervalNanos.remove(typeName);
+      }
     } else {
       stopped.add(typeName);
       started.remove(typeName);
+      streamIntervalNanos.remove(typeName);
+    }
+  }
+
+  /** Whether the message under {@code key} may leave now (its stream's resolution has passed since the last one). */
+  private boolean due(OutboundKey key, long now) {
+    Long interval = streamIntervalNanos.get(key.typeName());
+    Long last = interval == null ? null : lastSentNanos.get(key);
+    return last == null || now - last >= interval;
+  }
+
+  /** Drains again when the earliest paced message becomes due. */
+  private void schedulePacedDrain(long now) {
+    if (pacingTimer >= 0 || outbox.isEmpty()) {
+      return;
+    }
+    long earliest = Long.MAX_VALUE;
+    for (OutboundKey key : outbox.keys()) {
+      Long interval = streamIntervalNanos.get(key.typeName());
+      Long last = interval == null ? null : lastSentNanos.get(key);
+      if (last != null) {
+        earliest = Math.min(earliest, last + interval - now);
+      }
+    }
+    if (earliest != Long.MAX_VALUE) {
+      long delayMs = Math.max(1, (earliest + 999_999) / 1_000_000);
+      pacingTimer = context.setTimer(delayMs, t -> {
+        pacingTimer = -1;
+        drain();
+      });
     }
   }
 
@@ -198,8 +240,12 @@ public final class IgtlConnectionImpl implements IgtlConnection {
 
   /** Writes waiting messages while the socket takes them. On the event loop. */
   private void drain() {
-    LatestOnlyOutbox.Pending p;
-    while (!closing && channel.isWritable() && (p = outbox.poll()) != null) {
+    LatestOnlyOutbox.Pending<OutboundKey> p;
+    long now = System.nanoTime();
+    while (!closing && channel.isWritable() && (p = outbox.poll(key -> due(key, now))) != null) {
+      if (streamIntervalNanos.containsKey(p.key().typeName())) {
+        lastSentNanos.put(p.key(), now);
+      }
       Promise<Void> promise = p.promise();
       socket.writeMessage(p.message()).onComplete(ar -> {
         if (ar.succeeded()) {
@@ -212,6 +258,9 @@ public final class IgtlConnectionImpl implements IgtlConnection {
           promise.tryFail(ar.cause());
         }
       });
+    }
+    if (!closing && channel.isWritable()) {
+      schedulePacedDrain(now);
     }
   }
 
@@ -305,6 +354,9 @@ public final class IgtlConnectionImpl implements IgtlConnection {
     outbox.discardAll(new IllegalStateException("connection closed, id=" + id + ", reason=" + reason));
     if (heartbeatTimer >= 0) {
       context.owner().cancelTimer(heartbeatTimer);
+    }
+    if (pacingTimer >= 0) {
+      context.owner().cancelTimer(pacingTimer);
     }
     totals.closed(reason);
     if (reason == CloseReason.PEER_CLOSED || reason == CloseReason.LOCAL_CLOSE) {

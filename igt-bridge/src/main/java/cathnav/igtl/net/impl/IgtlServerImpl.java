@@ -7,6 +7,7 @@ import cathnav.igtl.message.QueryReplyBody;
 import cathnav.igtl.message.StartStreamBody;
 import cathnav.igtl.message.StatusBody;
 import cathnav.igtl.message.StopStreamBody;
+import cathnav.igtl.message.StreamParameters;
 import cathnav.igtl.net.CloseReason;
 import cathnav.igtl.net.IgtlConnection;
 import cathnav.igtl.net.IgtlMessageHandler;
@@ -185,13 +186,13 @@ public final class IgtlServerImpl implements IgtlServer, ConnectionOwner {
       }
       answered = !answers.isEmpty();
     } else if (m.body() instanceof StartStreamBody q) {
-      c.setStreaming(q.target(), true);
+      c.setStreaming(q.target(), true, q.parameters().map(StreamParameters::resolutionMs).orElse(0));
       c.send(reply(q.target(), m.deviceName()), version);
       for (IgtlMessage a : state.retainMatching(q.target(), null)) {
         c.send(a);
       }
     } else if (m.body() instanceof StopStreamBody q) {
-      c.setStreaming(q.target(), false);
+      c.setStreaming(q.target(), false, 0);
       c.send(reply(q.target(), m.deviceName()), version);
     }
     if (answered) {

@@ -20,10 +20,10 @@ import java.util.Map;
  */
 final class LatestOnlyOutbox<K> {
 
-  /** A message waiting, and the promise completed when it is written (or dropped). */
-  record Pending(Object message, Promise<Void> promise) {}
+  /** A message waiting under its key, and the promise completed when it is written (or dropped; may be null). */
+  record Pending<K>(K key, Object message, Promise<Void> promise) {}
 
-  private final LinkedHashMap<K, Pending> pending = new LinkedHashMap<>();
+  private final LinkedHashMap<K, Pending<K>> pending = new LinkedHashMap<>();
 
   /**
    * Queues {@code message} under {@code key}.
@@ -31,8 +31,8 @@ final class LatestOnlyOutbox<K> {
    * @return true when an older message of the same key was dropped to make room
    */
   boolean offer(K key, Object message, Promise<Void> promise) {
-    Pending old = pending.remove(key);
-    pending.put(key, new Pending(message, promise));
+    Pending<K> old = pending.remove(key);
+    pending.put(key, new Pending<>(key, message, promise));
     if (old != null) {
       ReferenceCountUtil.release(old.message());
       if (old.promise() != null) {
@@ -44,14 +44,32 @@ final class LatestOnlyOutbox<K> {
   }
 
   /** Removes and returns the oldest waiting message, or {@code null} when none waits. */
-  Pending poll() {
-    Iterator<Map.Entry<K, Pending>> it = pending.entrySet().iterator();
+  Pending<K> poll() {
+    Iterator<Map.Entry<K, Pending<K>>> it = pending.entrySet().iterator();
     if (!it.hasNext()) {
       return null;
     }
-    Pending p = it.next().getValue();
+    Pending<K> p = it.next().getValue();
     it.remove();
     return p;
+  }
+
+  /** Removes and returns the oldest waiting message whose key {@code eligible} accepts, or {@code null}. */
+  Pending<K> poll(java.util.function.Predicate<K> eligible) {
+    Iterator<Map.Entry<K, Pending<K>>> it = pending.entrySet().iterator();
+    while (it.hasNext()) {
+      Map.Entry<K, Pending<K>> e = it.next();
+      if (eligible.test(e.getKey())) {
+        it.remove();
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The keys waiting now, oldest first (a copy). */
+  java.util.List<K> keys() {
+    return java.util.List.copyOf(pending.keySet());
   }
 
   boolean isEmpty() {
@@ -64,7 +82,7 @@ final class LatestOnlyOutbox<K> {
 
   /** Releases every waiting message and fails its promise with {@code cause}. */
   void discardAll(Throwable cause) {
-    for (Pending p : pending.values()) {
+    for (Pending<K> p : pending.values()) {
       ReferenceCountUtil.release(p.message());
       if (p.promise() != null) {
         p.promise().tryFail(cause);
