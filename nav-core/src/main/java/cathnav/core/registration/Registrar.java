@@ -93,6 +93,27 @@ public final class Registrar {
     return new RegistrationResult(pose, similarity, metric, confidence, evaluations, generations, elapsed);
   }
 
+  /**
+   * The similarity of one pose under a stage's level, metric and step (one pose scored). Used to put a tracking
+   * update on the scale the confidence table was fitted on ({@link RegistrationOptions#calibratedStage()}).
+   */
+  public double score(AttenuationPyramid frame, RigidTransform pose, SearchStage stage) {
+    if (stage.level() >= frame.levels()) {
+      throw new IllegalArgumentException("pyramid lacks the level, level=" + stage.level() + ", levels=" + frame.levels());
+    }
+    float[] out = new float[1];
+    try (PreparedTarget target = backend.prepareTarget(frame.image(stage.level()), stage.metric(), null)) {
+      backend.scorePoses(volume, frame.projection(stage.level()), target, pose.matrix(), 1,
+          new RenderOptions(stage.stepMm()), out);
+    }
+    return out[0];
+  }
+
+  /** Calibrated confidence of a similarity measured as {@link RegistrationOptions#calibratedStage()} measures it. */
+  public double confidence(double similarity) {
+    return calibration.confidence(similarity);
+  }
+
   private record LevelOutcome(RigidTransform pose, double similarity, int evaluations, int generations) {}
 
   private LevelOutcome refine(AttenuationPyramid frame, RigidTransform start, LocalRefinement s) {

@@ -28,11 +28,11 @@ public record RegistrationOptions(int finestMaxSize, int levels, List<SearchStag
       0x5EED);
 
   /**
-   * A per-frame tracking update from the last pose with a bounded budget: BOBYQA on level 1 (at most 64 pixels),
-   * at most 40 poses scored.
+   * A per-frame tracking update from the last pose with a bounded budget: BOBYQA with gradient correlation on
+   * level 0 (at most 128 pixels), at most 40 poses scored.
    */
-  public static final RegistrationOptions TRACKING = new RegistrationOptions(128, 2, List.of(
-      new LocalRefinement(1, SimilarityMetric.GRADIENT_CORRELATION, 40, 0.5, 1.5, 0.25, 0.5, 2.0, 0.05)),
+  public static final RegistrationOptions TRACKING = new RegistrationOptions(128, 1, List.of(
+      new LocalRefinement(0, SimilarityMetric.GRADIENT_CORRELATION, 40, 1, 3, 0.5, 1, 1.5, 0.02)),
       0x7AC4);
 
   public RegistrationOptions {
@@ -48,6 +48,14 @@ public record RegistrationOptions(int finestMaxSize, int levels, List<SearchStag
             + ", levels=" + levels);
       }
     }
+  }
+
+  /**
+   * The stage whose similarity the confidence table maps: the last stage of {@link #DEFAULT} (gradient correlation
+   * on level 0 at most 128 pixels, 1.5 mm step).
+   */
+  public static SearchStage calibratedStage() {
+    return DEFAULT.schedule().get(DEFAULT.schedule().size() - 1);
   }
 
   /** The same options with another seed. */

@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The real CT and heart mask of ../shared/data/ct, loaded once per JVM. */
-final class RealCtFixture {
+public final class RealCtFixture {
 
-  static final Volume CT;
-  static final List<Vec3> HEART_POINTS;
-  static final Vec3 HEART_CENTRE;
+  public static final Volume CT;
+  public static final List<Vec3> HEART_POINTS;
+  public static final Vec3 HEART_CENTRE;
 
   static {
     Path data = Path.of(System.getProperty("cathnav.shared.data", "../../shared/data"));
@@ -51,7 +51,7 @@ final class RealCtFixture {
 
   private RealCtFixture() {}
 
-  static double mtre(cathnav.core.geometry.RigidTransform a, cathnav.core.geometry.RigidTransform b) {
+  public static double mtre(cathnav.core.geometry.RigidTransform a, cathnav.core.geometry.RigidTransform b) {
     return RegistrationBenchmark.mtre(a, b, HEART_POINTS);
   }
 }

@@ -1,0 +1,65 @@
+package cathnav.core.tracking;
+
+import cathnav.core.registration.ConfidenceCalibration;
+import cathnav.core.service.FrameTracker;
+import cathnav.core.service.ProcedureModel;
+import cathnav.core.service.TrackerFactory;
+import cathnav.gpu.BackendSelection;
+import cathnav.gpu.ComputeBackend;
+import cathnav.gpu.ComputeBackends;
+import cathnav.gpu.FallbackPolicy;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The service's tracker factory: on a GPU backend ({@code cuda}, {@code opencl}) an {@link IntensityTracker} that
+ * registers every frame on the pipeline thread; on {@code java} a {@link MotionCompensatedTracker} whose full
+ * registrations run on a background thread with its own java backend. {@code auto} takes the best backend that
+ * probes. The model's {@link ProcedureModel#registrationData()} must be a {@link RegistrationModel}.
+ *
+ * <p>Thread-safety: {@link #open} is called on the pipeline thread; the factory itself is immutable.
+ */
+public final class RegistrationTrackerFactory implements TrackerFactory {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RegistrationTrackerFactory.class);
+
+  private final TrackerSettings settings;
+  private final ConfidenceCalibration calibration;
+
+  public RegistrationTrackerFactory(TrackerSettings settings, ConfidenceCalibration calibration) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.calibration = Objects.requireNonNull(calibration, "calibration");
+  }
+
+  /** Default settings and the shipped confidence table. */
+  public static RegistrationTrackerFactory withDefaults() {
+    return new RegistrationTrackerFactory(TrackerSettings.DEFAULT, ConfidenceCalibration.load());
+  }
+
+  @Override
+  public FrameTracker open(ProcedureModel model, String backend) {
+    if (!(model.registrationData() instanceof RegistrationModel data)) {
+      throw new IllegalArgumentException("model has no registration data (a RegistrationModel), model="
+          + model.name() + ", registrationData=" + (model.registrationData() == null ? "null"
+          : model.registrationData().getClass().getSimpleName()));
+    }
+    BackendSelection selection = ComputeBackends.select(backend, FallbackPolicy.FAIL);
+    ComputeBackend be = selection.backend();
+    if (!"java".equals(be.name())) {
+      LOG.info("tracker opened, mode=intensity, backend={}, model={}", be.name(), model.name());
+      try {
+        return new IntensityTracker(be, data, settings, calibration);
+      } catch (RuntimeException e) {
+        be.close();
+        throw e;
+      }
+    }
+    // the pipeline thread keeps no backend in CPU mode: the background thread opens its own
+    be.close();
+    LOG.info("tracker opened, mode=motion-compensated, backend=java, model={}", model.name());
+    BackgroundRegistration background = new BackgroundRegistration(
+        () -> ComputeBackends.select("java", FallbackPolicy.FAIL).backend(), data, calibration, settings.full());
+    return new MotionCompensatedTracker(background, data, settings);
+  }
+}
