@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads the grey-level frame files that {@code igtl send --image} streams: NRRD (attached data, encoding raw or gzip,
@@ -22,7 +25,7 @@ public final class FrameFileReader {
   /** Largest pixel payload accepted (1 GiB). */
   public static final long MAX_PIXEL_BYTES = 1L << 30;
 
-  private static final java.util.regex.Pattern VECTOR = java.util.regex.Pattern.compile("\\(([^)]*)\\)");
+  private static final Pattern VECTOR = Pattern.compile("\\(([^)]*)\\)");
 
   private FrameFileReader() {}
 
@@ -167,7 +170,7 @@ public final class FrameFileReader {
         spacing[0] = Double.parseDouble(s[0]);
         spacing[1] = Double.parseDouble(s[1]);
       } else if (directions != null) {
-        java.util.regex.Matcher m = VECTOR.matcher(directions);
+        Matcher m = VECTOR.matcher(directions);
         for (int axis = 0; axis < 2 && m.find(); axis++) {
           double sum = 0;
           for (String c : m.group(1).split(",")) {
@@ -197,7 +200,7 @@ public final class FrameFileReader {
         }
         done += n;
       }
-    } catch (java.util.zip.ZipException e) {
+    } catch (ZipException e) {
       throw new FrameFileFormatException(file, "gzip data corrupt: " + e.getMessage());
     }
     return out;

@@ -1,5 +1,8 @@
 package cathnav.igtl.net;
 
+import java.util.Objects;
+import java.util.Set;
+
 /**
  * Options of an {@link IgtlServer}: listen address, connection limit, state pushed on connect, plus the common
  * options of {@link IgtlEndpointOptions}. Defaults: 127.0.0.1:18944 (the OpenIGTLink port Slicer uses), 64
@@ -15,11 +18,11 @@ public final class IgtlServerOptions extends IgtlEndpointOptions<IgtlServerOptio
   public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
   /** Default on-request types: tracking data streams, which peers start with {@code STT_}. */
-  public static final java.util.Set<String> DEFAULT_ON_REQUEST_TYPES = java.util.Set.of("TDATA", "QTDATA");
+  public static final Set<String> DEFAULT_ON_REQUEST_TYPES = Set.of("TDATA", "QTDATA");
 
   private int maxConnections = DEFAULT_MAX_CONNECTIONS;
   private boolean pushStateOnConnect = true;
-  private java.util.Set<String> onRequestTypes = DEFAULT_ON_REQUEST_TYPES;
+  private Set<String> onRequestTypes = DEFAULT_ON_REQUEST_TYPES;
 
   public IgtlServerOptions() {
     super(DEFAULT_HOST, DEFAULT_PORT);
@@ -60,18 +63,18 @@ public final class IgtlServerOptions extends IgtlEndpointOptions<IgtlServerOptio
    * Types a connection receives only after it asked with {@code STT_} (until {@code STP_}); every other published type
    * goes to every connection unless it sent {@code STP_} for it. Default: TDATA and QTDATA.
    */
-  public java.util.Set<String> getOnRequestTypes() {
+  public Set<String> getOnRequestTypes() {
     return onRequestTypes;
   }
 
-  public IgtlServerOptions setOnRequestTypes(java.util.Set<String> types) {
-    java.util.Objects.requireNonNull(types, "onRequestTypes");
+  public IgtlServerOptions setOnRequestTypes(Set<String> types) {
+    Objects.requireNonNull(types, "onRequestTypes");
     for (String t : types) {
       if (t == null || t.isEmpty() || t.length() > 12) {
         throw new IllegalArgumentException("onRequestTypes must hold type names of 1..12 characters, type=" + t);
       }
     }
-    this.onRequestTypes = java.util.Set.copyOf(types);
+    this.onRequestTypes = Set.copyOf(types);
     return this;
   }
 

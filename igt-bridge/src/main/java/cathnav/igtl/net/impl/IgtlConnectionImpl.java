@@ -13,12 +13,16 @@ import cathnav.igtl.net.RawFrameListener;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.net.NetSocketInternal;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -55,8 +59,8 @@ public final class IgtlConnectionImpl implements IgtlConnection {
   private final LatestOnlyOutbox<OutboundKey> outbox = new LatestOnlyOutbox<>();
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<String> stopped = ConcurrentHashMap.newKeySet();
-  private final java.util.Map<String, Long> streamIntervalNanos = new ConcurrentHashMap<>();
-  private final java.util.Map<OutboundKey, Long> lastSentNanos = new java.util.HashMap<>();
+  private final Map<String, Long> streamIntervalNanos = new ConcurrentHashMap<>();
+  private final Map<OutboundKey, Long> lastSentNanos = new HashMap<>();
   private long pacingTimer = -1;
   private final LongAdder messagesIn = new LongAdder();
   private final LongAdder messagesOut = new LongAdder();
@@ -375,8 +379,8 @@ public final class IgtlConnectionImpl implements IgtlConnection {
    * it does not pass Vert.x's handler, whose close waits for pending writes to drain (which a stalled peer never lets
    * happen).
    */
-  private io.netty.channel.ChannelFuture closeNow() {
-    io.netty.channel.ChannelHandlerContext first = channel.pipeline().context(ByteMeter.NAME);
+  private ChannelFuture closeNow() {
+    ChannelHandlerContext first = channel.pipeline().context(ByteMeter.NAME);
     return first != null ? first.close() : channel.close();
   }
 

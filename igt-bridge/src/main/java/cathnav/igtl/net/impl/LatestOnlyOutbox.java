@@ -5,7 +5,9 @@ import io.netty.util.ReferenceCountUtil;
 import io.vertx.core.Promise;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The messages waiting to be written on one connection: at most one per (type, device) key, a newer message replacing
@@ -55,7 +57,7 @@ final class LatestOnlyOutbox<K> {
   }
 
   /** Removes and returns the oldest waiting message whose key {@code eligible} accepts, or {@code null}. */
-  Pending<K> poll(java.util.function.Predicate<K> eligible) {
+  Pending<K> poll(Predicate<K> eligible) {
     Iterator<Map.Entry<K, Pending<K>>> it = pending.entrySet().iterator();
     while (it.hasNext()) {
       Map.Entry<K, Pending<K>> e = it.next();
@@ -68,8 +70,8 @@ final class LatestOnlyOutbox<K> {
   }
 
   /** The keys waiting now, oldest first (a copy). */
-  java.util.List<K> keys() {
-    return java.util.List.copyOf(pending.keySet());
+  List<K> keys() {
+    return List.copyOf(pending.keySet());
   }
 
   boolean isEmpty() {
