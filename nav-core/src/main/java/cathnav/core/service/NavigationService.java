@@ -314,7 +314,8 @@ public final class NavigationService implements NavigationControl {
     }
     slot.close();
     registry.close();
-    return http == null ? Future.succeededFuture() : http.close();
+    // a stalled display never completes a graceful close: give connections a moment, then cut them
+    return http == null ? Future.succeededFuture() : http.shutdown(500, java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 
   /** The pipeline's results, posted to the service context and fanned out there. */

@@ -25,6 +25,7 @@ public final class DisplayHub {
   private final AtomicInteger count = new AtomicInteger();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
+  private final AtomicLong broadcasts = new AtomicLong();
   private volatile Buffer lastFrame;
 
   private final class Display {
@@ -97,6 +98,7 @@ public final class DisplayHub {
   /** Sends a frame message (see {@link DisplayMessages}) to every display, latest-only per display. */
   public void broadcast(Buffer message) {
     lastFrame = message;
+    broadcasts.incrementAndGet();
     for (Display d : displays) {
       d.offer(message);
     }
@@ -112,6 +114,11 @@ public final class DisplayHub {
   /** Connected displays. */
   public int count() {
     return count.get();
+  }
+
+  /** Frame messages handed to the hub (each goes to every display, or is dropped for a busy one). */
+  public long broadcasts() {
+    return broadcasts.get();
   }
 
   /** Frame messages fully written, all displays together. */

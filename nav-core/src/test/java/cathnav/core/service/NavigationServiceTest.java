@@ -185,7 +185,8 @@ class NavigationServiceTest {
     service.useModel(ServiceFixtures.sphereModel(11));
     CountDownLatch got = new CountDownLatch(1);
     List<Buffer> messages = new CopyOnWriteArrayList<>();
-    WebSocket ws = await(vertx.createWebSocketClient().connect(service.httpPort(), "127.0.0.1", "/ws"));
+    io.vertx.core.http.WebSocketClient client = vertx.createWebSocketClient();
+    WebSocket ws = await(client.connect(service.httpPort(), "127.0.0.1", "/ws"));
     ws.binaryMessageHandler(b -> {
       messages.add(b);
       got.countDown();
@@ -204,6 +205,7 @@ class NavigationServiceTest {
     assertEquals(0xFF, m.getUnsignedByte(4 + n));
     assertEquals(0xD8, m.getUnsignedByte(4 + n + 1), "JPEG start-of-image marker");
     await(ws.close());
+    await(client.close());
   }
 
   @Test
