@@ -20,7 +20,9 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       cathnav.igtl.cli.IgtlCommand.class,
       cathnav.core.cli.RegisterCommand.class,
-      SimCommand.class
+      SimCommand.class,
+      cathnav.core.service.cli.ServeCommand.class,
+      DemoCommand.class
     })
 public final class CathNavCommand implements Runnable {
 

@@ -1,0 +1,124 @@
+package cathnav.sim.cli;
+
+import cathnav.core.service.LeadTipDetector;
+import cathnav.core.service.ServiceOptions;
+import cathnav.core.service.cli.HostPort;
+import cathnav.core.service.cli.ServeCommand;
+import cathnav.core.service.igtl.NavigationServer;
+import cathnav.gpu.BackendUnavailableException;
+import cathnav.gpu.ComputeBackends;
+import cathnav.gpu.FallbackPolicy;
+import cathnav.sim.demo.DemoStatus;
+import cathnav.sim.demo.GeneratedFrameSource;
+import cathnav.sim.demo.GeneratedProcedure;
+import io.vertx.core.Vertx;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cathnav demo}: the navigation service with a procedure streamed into it over OpenIGTLink, the web display,
+ * and a live status line (fps, latency p50/p99, registration error against the truth, state).
+ *
+ * <p>Exit codes: 0 finished; 1 runtime failure; 4 a port that cannot be bound; 5 backend unavailable.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Runs the navigation service with a streamed procedure and the web display; prints a live status"
+        + " line.")
+public final class DemoCommand implements Callable<Integer> {
+
+  @Option(names = "--duration", paramLabel = "S", defaultValue = "0",
+      description = "stop after S seconds (0: run until interrupted)")
+  double durationS;
+
+  @Option(names = "--fps", paramLabel = "F", defaultValue = "15", description = "frames per second (default 15)")
+  double fps;
+
+  @Option(names = "--size", paramLabel = "PX", defaultValue = "512", description = "frame size, pixels (default 512)")
+  int size;
+
+  @Option(names = "--backend", paramLabel = "NAME", defaultValue = "java",
+      description = "compute backend: java, opencl, cuda or auto (default: ${DEFAULT-VALUE})")
+  String backend;
+
+  @Option(names = "--headless", description = "print one status line per second instead of updating one line")
+  boolean headless;
+
+  @Option(names = "--igtl", paramLabel = "HOST:PORT", converter = HostPort.Converter.class,
+      defaultValue = "127.0.0.1:18944", description = "service OpenIGTLink address (default: ${DEFAULT-VALUE})")
+  HostPort igtl;
+
+  @Option(names = "--http", paramLabel = "HOST:PORT", converter = HostPort.Converter.class,
+      defaultValue = "127.0.0.1:8080", description = "web display address (default: ${DEFAULT-VALUE})")
+  HostPort http;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(fps > 0 && fps <= 120) || size < 64 || size > 2048) {
+      System.err.println("cathnav demo: --fps must be in (0, 120] and --size in 64..2048");
+      return 2;
+    }
+    try {
+      ComputeBackends.select(backend, FallbackPolicy.FAIL).backend().close();
+    } catch (BackendUnavailableException | IllegalArgumentException e) {
+      System.err.println("cathnav demo: compute backend unavailable: " + e.getMessage());
+      return 5;
+    }
+    Vertx vertx = Vertx.vertx();
+    NavigationServer server;
+    try {
+      ServiceOptions options = ServiceOptions.defaults().withIgtl(igtl.host(), igtl.port())
+          .withHttp(http.host(), http.port()).withBackend(backend);
+      server = NavigationServer.start(vertx, options, ServeCommand.defaultTrackers(), LeadTipDetector.NONE,
+          ServeCommand.defaultLoader()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      System.err.println("cathnav demo: service did not start: " + e.getCause().getMessage());
+      vertx.close();
+      return 4;
+    }
+    GeneratedProcedure procedure = new GeneratedProcedure(size);
+    server.service().useModel(procedure.model());
+    DemoStatus status = new DemoStatus(server.service());
+    server.service().addListener(status);
+    System.out.printf("cathnav demo: display http://%s:%d/  (OpenIGTLink %s:%d, backend %s, %.0f fps, %dx%d)%n",
+        http.host(), server.httpPort(), igtl.host(), server.igtlPort(), backend, fps, size, size);
+    GeneratedFrameSource source = new GeneratedFrameSource(vertx, "127.0.0.1", server.igtlPort(), procedure, fps,
+        status);
+    CountDownLatch stop = new CountDownLatch(1);
+    Thread hook = new Thread(stop::countDown, "cathnav-demo-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    source.start();
+    long end = durationS > 0 ? System.nanoTime() + (long) (durationS * 1e9) : Long.MAX_VALUE;
+    int exit = 0;
+    while (System.nanoTime() < end && !stop.await(1, TimeUnit.SECONDS)) {
+      String line = status.line();
+      if (headless) {
+        System.out.println(line);
+      } else {
+        System.out.print("\r" + line);
+        System.out.flush();
+      }
+      if (source.failure() != null) {
+        System.err.println("\ncathnav demo: frame source failed: " + source.failure().getMessage());
+        exit = 4;
+        break;
+      }
+    }
+    source.close();
+    System.out.printf("%ncathnav demo: %d frames sent, %d overlays built, %d dropped%n", source.framesSent(),
+        status.outcomes(), server.service().droppedFrames());
+    server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException exiting) {
+      // interrupted by the user: the JVM is exiting
+    }
+    return exit;
+  }
+}

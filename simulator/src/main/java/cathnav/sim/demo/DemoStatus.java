@@ -1,0 +1,93 @@
+package cathnav.sim.demo;
+
+import cathnav.core.service.FrameOutcome;
+import cathnav.core.service.NavigationService;
+import cathnav.core.service.OutcomeListener;
+import cathnav.core.service.PipelineStage;
+import cathnav.core.service.PipelineStatus;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The demo's live status line: delivered fps, end-to-end latency p50/p99 over the last interval, registration error
+ * against the simulator's truth, and the guidance state. Truth poses are registered by frame time stamp; each
+ * outcome is compared with the truth of its own source frame.
+ *
+ * <p>Thread-safety: {@link #expectTruth} from the frame source thread, outcomes on the service context,
+ * {@link #line} from the printing thread.
+ */
+public final class DemoStatus implements OutcomeListener {
+
+  private final NavigationService service;
+  private final Map<Long, double[]> truthByTimestamp = new ConcurrentHashMap<>();
+  private final AtomicLong outcomes = new AtomicLong();
+  private final AtomicLong compared = new AtomicLong();
+  private volatile double lastErrorMm = Double.NaN;
+  private volatile double maxErrorMm;
+  private long lastOutcomes;
+  private long lastNanos = System.nanoTime();
+
+  public DemoStatus(NavigationService service) {
+    this.service = service;
+  }
+
+  /** Remembers the true pose {@code T} (row-major 4x4) of the frame sent with {@code timestampNanos}. */
+  public void expectTruth(long timestampNanos, double[] truePose) {
+    truthByTimestamp.put(timestampNanos, truePose.clone());
+  }
+
+  @Override
+  public void onOutcome(FrameOutcome outcome) {
+    outcomes.incrementAndGet();
+    double[] truth = truthByTimestamp.remove(outcome.overlay().sourceTimestampNanos());
+    double[] pose = outcome.overlay().pose();
+    if (truth != null && pose != null) {
+      lastErrorMm = translationDifference(pose, truth);
+      maxErrorMm = Math.max(maxErrorMm, lastErrorMm);
+      compared.incrementAndGet();
+    }
+    // frames dropped before the pipeline never produce an outcome: forget truths older than 5 s
+    long horizon = outcome.overlay().sourceTimestampNanos() - 5_000_000_000L;
+    truthByTimestamp.keySet().removeIf(ts -> ts < horizon);
+  }
+
+  /** Distance between where {@code a} and {@code b} put the model centre (their translations), mm. */
+  static double translationDifference(double[] a, double[] b) {
+    double dx = a[3] - b[3];
+    double dy = a[7] - b[7];
+    double dz = a[11] - b[11];
+    return Math.sqrt(dx * dx + dy * dy + dz * dz);
+  }
+
+  @Override
+  public void onProblem(int code, String errorName, String message) {}
+
+  @Override
+  public void onStale(boolean stale, PipelineStatus status) {}
+
+  /** Outputs produced so far. */
+  public long outcomes() {
+    return outcomes.get();
+  }
+
+  /** The status line for the time since the previous call. */
+  public synchronized String line() {
+    long now = System.nanoTime();
+    long n = outcomes.get();
+    double fps = (n - lastOutcomes) / ((now - lastNanos) / 1e9);
+    lastOutcomes = n;
+    lastNanos = now;
+    Histogram total = service.latencies().interval().get(PipelineStage.TOTAL);
+    PipelineStatus s = service.status();
+    String state = service.health().getString("state");
+    return String.format(Locale.ROOT,
+        "fps %5.1f | latency p50 %6.1f ms p99 %6.1f ms | error %s | state %-11s | backend %s%s | frames %d dropped %d",
+        fps, total.getTotalCount() == 0 ? 0 : total.getValueAtPercentile(50) / 1e6,
+        total.getTotalCount() == 0 ? 0 : total.getValueAtPercentile(99) / 1e6,
+        Double.isNaN(lastErrorMm) ? "   -   " : String.format(Locale.ROOT, "%5.1f mm", lastErrorMm), state,
+        s.backend(), s.backendFallback() ? " (fallback)" : "", s.framesProcessed(), service.droppedFrames());
+  }
+}
