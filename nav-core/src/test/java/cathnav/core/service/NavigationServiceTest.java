@@ -139,18 +139,23 @@ class NavigationServiceTest {
     service.useModel(ServiceFixtures.sphereModel(11));
     long t0 = 1_000_000_000L;
     sendFramesAndWait(3, t0);
+    // on a loaded machine the source may already have looked stale between frames: judge the last event only
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (staleEvents.isEmpty() && System.nanoTime() < deadline) {
+    while (!lastStaleEvent(true) && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertEquals(List.of(true), staleEvents);
+    assertTrue(lastStaleEvent(true), "no stale event after the source went quiet: " + staleEvents);
     assertEquals("STALE", new JsonObject(get("/health")).getString("state"));
     service.ingest(ServiceFixtures.frame(service.nextSequence(), t0 + 3 * 66_666_667L));
     deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (staleEvents.size() < 2 && System.nanoTime() < deadline) {
+    while (!lastStaleEvent(false) && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
-    assertEquals(List.of(true, false), staleEvents);
+    assertTrue(lastStaleEvent(false), "the next frame did not clear stale: " + staleEvents);
+  }
+
+  private boolean lastStaleEvent(boolean stale) {
+    return !staleEvents.isEmpty() && staleEvents.get(staleEvents.size() - 1) == stale;
   }
 
   @Test
