@@ -46,7 +46,12 @@ public final class CudaBackend implements ComputeBackend {
     this.cuda = new CudaContext(device);
     this.mode = mode;
     this.drr = new CudaDrr(cuda, drrBlock);
-    this.sums = cuda.allocate(3L * Sizeof.DOUBLE, "reduction sums");
+    try {
+      this.sums = cuda.allocate(3L * Sizeof.DOUBLE, "reduction sums");
+    } catch (RuntimeException e) {
+      cuda.close();
+      throw e;
+    }
     LOG.info("event=backend_open backend=cuda device=\"{}\" volumeMode={} images={} kernels=\"{}\"",
         device.description(), mode.key(), cuda.loadedImages(), CudaKernelImages.buildInfo());
   }
