@@ -10,7 +10,8 @@
 # "run" writes everything under $OUT (default ./device-out): info.txt, junit-*/ (XML reports), *.log, and the bench
 # JSON files bench-*.json. (run.sh scans the classpath, so classes are chosen with --include-classname filters:
 # JUnit's console launcher refuses --select-class together with --scan-classpath.) Each step has its own time limit and a failing step does not stop the others; the last
-# lines printed are a summary. About 5 minutes on an H100 once the machine is up.
+# lines printed are a summary (also in $OUT/summary.txt). About 5 minutes on an H100 once the machine is up; the
+# steps run in order of value, so a call cut short still brings back the tests and the main figures.
 set -uo pipefail
 root=$(git rev-parse --show-toplevel 2>/dev/null || pwd)
 cd "$root"
@@ -50,6 +51,7 @@ case "$mode" in
   run)
     out=${OUT:-$root/device-out}
     mkdir -p "$out"
+    : >"$out/summary.txt"
     summary=()
     step() { # name, seconds, command...
       local name=$1 limit=$2; shift 2
@@ -57,6 +59,7 @@ case "$mode" in
       timeout "$limit" "$@" >"$out/$name.log" 2>&1
       local rc=$?
       summary+=("$(printf '%-28s rc=%-3s %4ss' "$name" "$rc" "$((SECONDS - start))")")
+      printf '%s\n' "${summary[-1]}" >>"$out/summary.txt"
       tail -5 "$out/$name.log"
     }
     bench() { # name, JVM options, DrrBench options...
@@ -65,28 +68,30 @@ case "$mode" in
         --json "$out/bench-$name.json" "$@"
     }
     bash .device/run.sh info >"$out/info.txt" 2>&1; cat "$out/info.txt"
-    # 1. the gpu-tagged tests: CudaBackendTest (every volume mode vs float64, batch of 64, 512^3 int16)
+    # ordered by value, so that a call cut short by its time limit still brings back the main figures
+    # 1. the gpu-tagged tests: CudaBackendTest (every volume mode vs float64, launch counts, batch of 64, 512^3 int16)
     step junit-gpu 150 bash .device/run.sh test --include-tag=gpu --reports-dir="$out/junit-gpu"
-    # 2. the shared backend suite on cuda (exact path, 1e-4) and NVIDIA OpenCL, java as the comparison
-    JAVA_OPTS="-Dcathnav.test.backends=java,opencl,cuda -Dcathnav.cuda.volume=exact" \
-      step junit-suite-exact 150 bash .device/run.sh test --reports-dir="$out/junit-suite-exact" \
-      --include-classname='cathnav[.]gpu[.](DrrAccuracy|DrrGeometry|PoseScoring|ImageOperations|BackendAgreement)Test' 
-    # 3. the same suite on the texture paths: cuda's default texture, NVIDIA OpenCL images (Tolerances.TEXTURE_FILTERING)
-    JAVA_OPTS="-Dcathnav.test.backends=java,opencl,cuda -Dcathnav.cuda.volume=texture -Dcathnav.opencl.volume=image" \
-      step junit-suite-texture 120 bash .device/run.sh test --reports-dir="$out/junit-suite-texture" \
-      --include-classname='cathnav[.]gpu[.](DrrAccuracy|PoseScoring)Test' 
-    # 4. speed: cuda per volume mode, NVIDIA OpenCL; 512^3 int16 included
+    # 2. speed of the default paths: cuda texture (256^3 and 512^3 int16), NVIDIA OpenCL buffer
     bench cuda-texture "-Dcathnav.cuda.volume=texture" --backend cuda --volume 256,512 --detector 256,512,1024 \
       --batch 64
+    bench opencl "" --backend opencl --volume 256,512 --detector 256,512 --batch 64
+    # 3. the shared backend suite on cuda (exact path, 1e-4) and NVIDIA OpenCL, java as the comparison
+    JAVA_OPTS="-Dcathnav.test.backends=java,opencl,cuda -Dcathnav.cuda.volume=exact" \
+      step junit-suite-exact 150 bash .device/run.sh test --reports-dir="$out/junit-suite-exact" \
+      --include-classname='cathnav[.]gpu[.](DrrAccuracy|DrrGeometry|PoseScoring|ImageOperations|BackendAgreement)Test'
+    # 4. the other paths' speed: uint16 and exact volumes, gradient correlation, OpenCL images
     bench cuda-texture16 "-Dcathnav.cuda.volume=texture16" --backend cuda --volume 256,512 --detector 256,512 \
       --batch 64
     bench cuda-exact "-Dcathnav.cuda.volume=exact" --backend cuda --volume 256 --detector 256,512 --batch 64
     bench cuda-texture-gc "-Dcathnav.cuda.volume=texture" --backend cuda --volume 256 --detector 256,512 \
       --batch 64 --metric GRADIENT_CORRELATION
-    bench opencl "" --backend opencl --volume 256,512 --detector 256,512 --batch 64
     bench opencl-image "-Dcathnav.opencl.volume=image" --backend opencl --volume 256,512 --detector 256,512 --batch 64
+    # 5. the suite on the texture paths: cuda's default texture, NVIDIA OpenCL images (Tolerances.TEXTURE_FILTERING)
+    JAVA_OPTS="-Dcathnav.test.backends=java,opencl,cuda -Dcathnav.cuda.volume=texture -Dcathnav.opencl.volume=image" \
+      step junit-suite-texture 120 bash .device/run.sh test --reports-dir="$out/junit-suite-texture" \
+      --include-classname='cathnav[.]gpu[.](DrrAccuracy|PoseScoring)Test'
     echo "== summary (logs, JUnit XML and bench JSON in $out)"
-    printf '%s\n' "${summary[@]}" | tee "$out/summary.txt"
+    printf '%s\n' "${summary[@]}"
     ;;
   *)
     echo "usage: gpu-kernels/scripts/device-bench.sh pack|run" >&2
