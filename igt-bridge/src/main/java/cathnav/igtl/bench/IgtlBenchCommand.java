@@ -53,6 +53,9 @@ public final class IgtlBenchCommand implements Callable<Integer> {
       System.err.println("bench igtl: " + e.getMessage());
       return 1;
     }
+    String loadBefore = loadAverage();
+    System.out.println("bench igtl: " + Runtime.getRuntime().availableProcessors() + " cores, load average "
+        + loadBefore + " (other work on the machine inflates latency percentiles)");
     Path work = Files.createTempDirectory("cathnav-bench-igtl");
     Vertx vertx = Vertx.vertx();
     List<BenchRow> rows = new ArrayList<>();
@@ -73,8 +76,11 @@ public final class IgtlBenchCommand implements Callable<Integer> {
       Files.deleteIfExists(work);
     }
     printTable(System.out, rows);
+    String loadAfter = loadAverage();
+    System.out.println("bench igtl: load average before " + loadBefore + ", after " + loadAfter);
     if (json != null) {
-      Files.writeString(json, toJson(rows).encodePrettily());
+      Files.writeString(json, toJson(rows).put("loadAverageBefore", loadBefore).put("loadAverageAfter", loadAfter)
+          .encodePrettily());
       System.out.println("bench igtl: wrote " + json);
     }
     return 0;
@@ -98,6 +104,16 @@ public final class IgtlBenchCommand implements Callable<Integer> {
           java.latencyP50Ms() / cpp.latencyP50Ms(), java.latencyP99Ms() / cpp.latencyP99Ms());
     }
     out.println();
+  }
+
+  /** The 1, 5 and 15 minute load averages from /proc/loadavg, or "unknown". */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   static JsonObject toJson(List<BenchRow> rows) {
