@@ -7,6 +7,11 @@
 //   [24..29] slab (lower, upper corner) outside which samples read only zeros (OccupiedBox.java): skipped.
 #define RAY_PARAMS 32
 
+// One pose's ray parameters passed by value as a kernel parameter (single renders: no copy, no host wait).
+struct RayBlock {
+  float v[RAY_PARAMS];
+};
+
 // The samples of one ray per RenderOptions' rule: positions p0 + k dp, k = 0 .. count - 1 (voxel index space).
 struct RaySpan {
   float3 p0;

@@ -54,6 +54,20 @@ extern "C" __global__ void drr_texture(cudaTextureObject_t tex, float scale, int
   drr_body(s, nx, ny, nz, rays, width, height, step, out);
 }
 
+// Single-pose renders with the ray parameters by value: the launch is asynchronous, no copy precedes it.
+extern "C" __global__ void drr_exact_one(const float* __restrict__ vol, int nx, int ny, int nz, RayBlock rays,
+                                         int width, int height, float step, float* __restrict__ out) {
+  ExactSampler s{vol, nx + 2, (nx + 2) * (ny + 2)};
+  drr_body(s, nx, ny, nz, rays.v, width, height, step, out);
+}
+
+extern "C" __global__ void drr_texture_one(cudaTextureObject_t tex, float scale, int nx, int ny, int nz,
+                                           RayBlock rays, int width, int height, float step,
+                                           float* __restrict__ out) {
+  TextureSampler s{tex, scale};
+  drr_body(s, nx, ny, nz, rays.v, width, height, step, out);
+}
+
 // Fused DRR + NCC statistics: the DRR pixel d of pose blockIdx.z is rendered and never stored; the block adds
 // {sum m d, sum m d^2, sum d tc} to stats[3 * pose ...] (float64 atomics; stats zeroed before the launch).
 template <class Sampler>

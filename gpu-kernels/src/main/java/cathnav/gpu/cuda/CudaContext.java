@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import cathnav.gpu.device.RaySetup;
 import jcuda.CudaException;
 import jcuda.Pointer;
 import jcuda.driver.CUcontext;
@@ -135,7 +136,8 @@ final class CudaContext implements AutoCloseable {
 
   /**
    * Launches {@code kernel} with {@code grid} blocks of {@code block} threads on the default stream. The arguments
-   * must match {@link CudaKernel#signature}: {@link CUdeviceptr}, {@link CUtexObject}, Integer, Long, Float, Double.
+   * must match {@link CudaKernel#signature}: {@link CUdeviceptr}, {@link CUtexObject}, Integer, Long, Float, Double,
+   * or a {@code float[]} ray block passed by value.
    *
    * @throws IllegalArgumentException when the arguments do not match the kernel's parameter list
    */
@@ -161,6 +163,8 @@ final class CudaContext implements AutoCloseable {
         params[i] = Pointer.to(new float[] {v});
       } else if (kind == 'd' && a instanceof Double v) {
         params[i] = Pointer.to(new double[] {v});
+      } else if (kind == 'r' && a instanceof float[] v && v.length == RaySetup.FLOATS_PER_POSE) {
+        params[i] = Pointer.to(v);
       } else {
         throw new IllegalArgumentException("wrong argument type, kernel=" + kernel.entry() + ", index=" + i
             + ", expected=" + kind + ", actual=" + (a == null ? "null" : a.getClass().getSimpleName()));

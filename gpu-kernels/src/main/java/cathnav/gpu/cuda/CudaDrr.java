@@ -46,8 +46,20 @@ final class CudaDrr implements AutoCloseable {
     if (pose.length != 16) {
       throw new IllegalArgumentException("pose must have 16 values, length=" + pose.length);
     }
-    uploadRays(volume, projection, pose, 0, 1);
-    launchDrr(volume, projection, options, 1, out.pointer());
+    // by value: an asynchronous launch, no copy (and so no wait for the previous DRR) before it
+    float[] block = new float[RaySetup.FLOATS_PER_POSE];
+    RaySetup.write(projection, volume.affine(), volume.occupied, pose, 0, 1, block);
+    int w = projection.width();
+    int h = projection.height();
+    int[] grid = {CudaContext.blocks(w, this.block[0]), CudaContext.blocks(h, this.block[1]), 1};
+    float step = (float) options.stepMm();
+    if (volume.mode == CudaVolumeMode.EXACT) {
+      cuda.launch(CudaKernel.DRR_EXACT_ONE, grid, this.block, volume.padded(), volume.nx(), volume.ny(), volume.nz(),
+          block, w, h, step, out.pointer());
+    } else {
+      cuda.launch(CudaKernel.DRR_TEXTURE_ONE, grid, this.block, volume.texture(), volume.scale, volume.nx(),
+          volume.ny(), volume.nz(), block, w, h, step, out.pointer());
+    }
   }
 
   void score(CudaVolume volume, Projection projection, CudaTarget target, double[] poses, int count,

@@ -141,7 +141,7 @@ final class OpenClContext implements AutoCloseable {
   }
 
   /**
-   * Sets {@code args} (cl_mem, Integer, Float, Double) on kernel {@code name} and enqueues it over {@code global}
+   * Sets {@code args} (cl_mem, Integer, Float, or float[] for a struct of floats by value) on kernel {@code name} and enqueues it over {@code global}
    * work items (rounded up to multiples of {@code local}; {@code local} null lets the driver choose).
    */
   void launch(String name, long[] global, long[] local, Object... args) {
@@ -161,6 +161,8 @@ final class OpenClContext implements AutoCloseable {
           clSetKernelArg(k, i, Sizeof.cl_int, Pointer.to(new int[] {v}));
         } else if (a instanceof Float v) {
           clSetKernelArg(k, i, Sizeof.cl_float, Pointer.to(new float[] {v}));
+        } else if (a instanceof float[] v) {
+          clSetKernelArg(k, i, (long) v.length * Sizeof.cl_float, Pointer.to(v)); // a struct of floats by value
         } else {
           throw new IllegalArgumentException("unsupported kernel argument, kernel=" + name + ", index=" + i
               + ", type=" + (a == null ? "null" : a.getClass().getSimpleName()));

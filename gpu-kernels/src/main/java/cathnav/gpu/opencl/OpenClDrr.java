@@ -43,8 +43,13 @@ final class OpenClDrr implements AutoCloseable {
     if (pose.length != 16) {
       throw new IllegalArgumentException("pose must have 16 values, length=" + pose.length);
     }
-    uploadRays(volume, projection, pose, 0, 1);
-    launchDrr(volume, projection, options, 1, out.buffer());
+    // by value: no buffer write (a blocking write would wait for the previous DRR) before the launch
+    float[] block = new float[RaySetup.FLOATS_PER_POSE];
+    RaySetup.write(projection, volume.affine(), volume.occupied, pose, 0, 1, block);
+    cl.launch(volume.mode == OpenClVolumeMode.IMAGE ? "drr_image_one" : "drr_one",
+        new long[] {projection.width(), projection.height()}, new long[] {DRR_LOCAL[0], DRR_LOCAL[1]},
+        volume.buffer(), volume.nx(), volume.ny(), volume.nz(), block, projection.width(), projection.height(),
+        (float) options.stepMm(), out.buffer());
   }
 
   /** Scores {@code count} poses against {@code target}; see {@code ComputeBackend#scorePoses}. */

@@ -83,10 +83,14 @@ inline float trilinear(__global const float* vol, float3 q, int px, int pxy) {
   return c0 + wz * (c1 - c0);
 }
 
+// One pose's ray parameters by value (single renders: no buffer write, so no wait, before the launch).
+typedef struct {
+  float v[RAY_PARAMS];
+} ray_block;
+
 // The samples of pixel (u, v) of the pose whose parameters are r, per RenderOptions' rule: padded coordinates
 // (voxel index + 1) q0 + k * dq for k in [0, count), the samples that can only read zeros skipped.
-inline int ray_samples(__global const float* r, int u, int v, int nx, int ny, int nz, float step, float3* q0,
-                       float3* dq) {
+inline int ray_samples(const float* r, int u, int v, int nx, int ny, int nz, float step, float3* q0, float3* dq) {
   real3 uv1 = REAL3(u, v, 1);
   real3 dw = REAL3(dot(REAL3(r[4], r[5], r[6]), uv1), dot(REAL3(r[7], r[8], r[9]), uv1),
                    dot(REAL3(r[10], r[11], r[12]), uv1));
@@ -108,21 +112,41 @@ inline int ray_samples(__global const float* r, int u, int v, int nx, int ny, in
   return last >= first ? (int) (last - first) + 1 : 0;
 }
 
-// One work item per (u, v, pose): out[(pose * height + v) * width + u] = line integral of attenuation, explicit
-// trilinear interpolation from the zero-padded buffer.
-__kernel void drr(__global const float* vol, int nx, int ny, int nz,
-                  __global const float* rays, int width, int height, float step,
-                  __global float* out) {
-  int u = get_global_id(0), v = get_global_id(1), b = get_global_id(2);
-  if (u >= width || v >= height) return;
+// A pose's parameters from the batch buffer into private memory (uniform loads, cached).
+inline void load_rays(__global const float* rays, int b, float* r) {
+  for (int i = 0; i < RAY_PARAMS; i++) r[i] = rays[b * RAY_PARAMS + i];
+}
+
+// The line integral of one ray by explicit trilinear interpolation from the zero-padded buffer.
+inline float integrate_buffer(__global const float* vol, const float* r, int u, int v, int nx, int ny, int nz,
+                              float step) {
   float3 q0, dq;
-  int count = ray_samples(rays + b * RAY_PARAMS, u, v, nx, ny, nz, step, &q0, &dq);
+  int count = ray_samples(r, u, v, nx, ny, nz, step, &q0, &dq);
   int px = nx + 2, pxy = (nx + 2) * (ny + 2);
   float sum = 0.0f;
   for (int k = 0; k < count; k++) {
     sum += trilinear(vol, q0 + (float) k * dq, px, pxy);
   }
-  out[((size_t) b * height + v) * width + u] = sum * step;
+  return sum * step;
+}
+
+// One work item per (u, v, pose): out[(pose * height + v) * width + u] = line integral of attenuation.
+__kernel void drr(__global const float* vol, int nx, int ny, int nz,
+                  __global const float* rays, int width, int height, float step,
+                  __global float* out) {
+  int u = get_global_id(0), v = get_global_id(1), b = get_global_id(2);
+  if (u >= width || v >= height) return;
+  float r[RAY_PARAMS];
+  load_rays(rays, b, r);
+  out[((size_t) b * height + v) * width + u] = integrate_buffer(vol, r, u, v, nx, ny, nz, step);
+}
+
+// One pose, its ray parameters by value.
+__kernel void drr_one(__global const float* vol, int nx, int ny, int nz, ray_block rays, int width, int height,
+                      float step, __global float* out) {
+  int u = get_global_id(0), v = get_global_id(1);
+  if (u >= width || v >= height) return;
+  out[v * width + u] = integrate_buffer(vol, rays.v, u, v, nx, ny, nz, step);
 }
 
 #ifdef HAVE_IMAGES
@@ -130,19 +154,33 @@ __kernel void drr(__global const float* vol, int nx, int ny, int nz,
 // for CL_R, whose .x is 0), the device's linear filtering (on GPUs the texture unit: 8 fractional weight bits).
 __constant sampler_t VOLUME_SAMPLER = CLK_NORMALIZED_COORDS_FALSE | CLK_ADDRESS_CLAMP | CLK_FILTER_LINEAR;
 
-// As drr, sampling a CL_R / CL_FLOAT 3D image of the (unpadded) volume through VOLUME_SAMPLER.
-__kernel void drr_image(__read_only image3d_t vol, int nx, int ny, int nz,
-                        __global const float* rays, int width, int height, float step,
-                        __global float* out) {
-  int u = get_global_id(0), v = get_global_id(1), b = get_global_id(2);
-  if (u >= width || v >= height) return;
+// The line integral of one ray sampling a CL_R / CL_FLOAT 3D image of the (unpadded) volume.
+inline float integrate_image(__read_only image3d_t vol, const float* r, int u, int v, int nx, int ny, int nz,
+                             float step) {
   float3 q0, dq;
-  int count = ray_samples(rays + b * RAY_PARAMS, u, v, nx, ny, nz, step, &q0, &dq);
+  int count = ray_samples(r, u, v, nx, ny, nz, step, &q0, &dq);
   float sum = 0.0f;
   for (int k = 0; k < count; k++) {
     float3 q = q0 + (float) k * dq - 0.5f;  // padded coordinate (p + 1) to image coordinate (p + 0.5)
     sum += read_imagef(vol, VOLUME_SAMPLER, (float4) (q, 0.0f)).x;
   }
-  out[((size_t) b * height + v) * width + u] = sum * step;
+  return sum * step;
+}
+
+__kernel void drr_image(__read_only image3d_t vol, int nx, int ny, int nz,
+                        __global const float* rays, int width, int height, float step,
+                        __global float* out) {
+  int u = get_global_id(0), v = get_global_id(1), b = get_global_id(2);
+  if (u >= width || v >= height) return;
+  float r[RAY_PARAMS];
+  load_rays(rays, b, r);
+  out[((size_t) b * height + v) * width + u] = integrate_image(vol, r, u, v, nx, ny, nz, step);
+}
+
+__kernel void drr_image_one(__read_only image3d_t vol, int nx, int ny, int nz, ray_block rays, int width,
+                            int height, float step, __global float* out) {
+  int u = get_global_id(0), v = get_global_id(1);
+  if (u >= width || v >= height) return;
+  out[v * width + u] = integrate_image(vol, rays.v, u, v, nx, ny, nz, step);
 }
 #endif

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import cathnav.gpu.device.RaySetup;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +34,10 @@ class CudaKernelSignatureTest {
     Matcher entry = Pattern.compile("\\.entry\\s+" + kernel.entry() + "\\s*\\(([^)]*)\\)").matcher(ptx);
     assertTrue(entry.find(), "entry point missing from " + kernel.module + ".ptx, kernel=" + kernel.entry());
     List<String> kinds = new ArrayList<>();
-    Matcher param = Pattern.compile("\\.param\\s+\\.(\\w+)").matcher(entry.group(1));
+    Matcher param = Pattern.compile("\\.param\\s+\\.(\\w+)(?:\\s+\\d+\\s+\\.b8\\s+\\w+\\[(\\d+)\\])?")
+        .matcher(entry.group(1));
     while (param.find()) {
-      kinds.add(param.group(1));
+      kinds.add(param.group(2) == null ? param.group(1) : param.group(1) + "[" + param.group(2) + "]");
     }
     List<String> expected = new ArrayList<>();
     for (char c : kernel.signature.toCharArray()) {
@@ -44,6 +46,7 @@ class CudaKernelSignatureTest {
         case 'i' -> "u32";
         case 'f' -> "f32";
         case 'd' -> "f64";
+        case 'r' -> "align[" + 4 * RaySetup.FLOATS_PER_POSE + "]"; // .param .align 4 .b8 name[128], by value
         default -> throw new IllegalStateException("unknown signature letter " + c);
       });
     }
