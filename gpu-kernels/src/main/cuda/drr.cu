@@ -55,15 +55,17 @@ extern "C" __global__ void drr_texture(cudaTextureObject_t tex, float scale, int
 }
 
 // Single-pose renders with the ray parameters by value: the launch is asynchronous, no copy precedes it.
-extern "C" __global__ void drr_exact_one(const float* __restrict__ vol, int nx, int ny, int nz, RayBlock rays,
-                                         int width, int height, float step, float* __restrict__ out) {
+// __grid_constant__: the kernels read the block in place (parameter space) instead of copying it per thread.
+extern "C" __global__ void drr_exact_one(const float* __restrict__ vol, int nx, int ny, int nz,
+                                         const __grid_constant__ RayBlock rays, int width, int height, float step,
+                                         float* __restrict__ out) {
   ExactSampler s{vol, nx + 2, (nx + 2) * (ny + 2)};
   drr_body(s, nx, ny, nz, rays.v, width, height, step, out);
 }
 
 extern "C" __global__ void drr_texture_one(cudaTextureObject_t tex, float scale, int nx, int ny, int nz,
-                                           RayBlock rays, int width, int height, float step,
-                                           float* __restrict__ out) {
+                                           const __grid_constant__ RayBlock rays, int width, int height,
+                                           float step, float* __restrict__ out) {
   TextureSampler s{tex, scale};
   drr_body(s, nx, ny, nz, rays.v, width, height, step, out);
 }
