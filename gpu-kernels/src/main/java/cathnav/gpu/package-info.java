@@ -14,8 +14,8 @@
  *
  * <ul>
  *   <li>Sampling: {@link cathnav.gpu.RenderOptions}. The step is in mm along the ray, whatever the voxel size: with
- *       the default 1 mm step a 1.5 mm CT is sampled about 1.5 times per voxel; pass the voxel size as the step
- *       for one sample per voxel.
+ *       the default 1 mm step a 1.5 mm CT is sampled about 1.5 times per voxel; {@link cathnav.gpu.RenderOptions#voxelStep(double[])}
+ *       gives one sample per voxel.
  *   <li>Projection: {@code P = [M | p]} is used as given: the source is {@code C = -M^-1 p} and the ray of pixel
  *       {@code (u, v)} runs from {@code C} along {@code +M^-1 (u, v, 1)}, so {@code P} must be scaled such that
  *       points in front of the source have a positive third homogeneous coordinate (true of {@code K [R | t]} with
