@@ -95,6 +95,7 @@ public final class DrrBench implements Callable<Integer> {
       double gigaSamplesPerSecond,
       double poseScoresPerSecond,
       double msPerPoseScore,
+      double cpuMsPerPoseScore,
       long samplesPerDrr) {}
 
   public static void main(String[] args) {
@@ -196,6 +197,7 @@ public final class DrrBench implements Callable<Integer> {
     double msPerDrr;
     double cpuMsPerDrr;
     double msPerScore;
+    double cpuMsPerScore;
     try (DeviceImage image = b.createImage(width, height)) {
       for (int i = 0; i < warmup; i++) {
         b.render(volume, projection, identity, options, image);
@@ -222,11 +224,14 @@ public final class DrrBench implements Callable<Integer> {
         for (int i = 0; i < Math.max(1, warmup); i++) {
           b.scorePoses(volume, projection, target, poses, batch, options, scores);
         }
+        long cpu2 = processCpuNanos();
         long t1 = System.nanoTime();
         for (int i = 0; i < repetitions; i++) {
           b.scorePoses(volume, projection, target, poses, batch, options, scores);
         }
         msPerScore = (System.nanoTime() - t1) / 1e6 / repetitions / batch;
+        long cpu3 = processCpuNanos();
+        cpuMsPerScore = cpu2 < 0 || cpu3 < 0 ? Double.NaN : (cpu3 - cpu2) / 1e6 / repetitions / batch;
       }
     }
     return new Result(
@@ -242,11 +247,13 @@ public final class DrrBench implements Callable<Integer> {
         samples / (msPerDrr * 1e6),
         1000.0 / msPerScore,
         msPerScore,
+        cpuMsPerScore,
         samples);
   }
 
   /**
-   * CPU time of the whole process (all threads), ns, or -1 where the JVM does not tell. On a shared machine it shows
+   * CPU time of the whole process (all threads, native ones such as PoCL's included), ns, or -1 where the JVM does
+   * not tell; its resolution is coarse (10 ms on Linux), so use enough repetitions. On a shared machine it shows
    * the work a DRR takes even when the wall clock includes waiting for a core.
    */
   private static long processCpuNanos() {
@@ -273,18 +280,19 @@ public final class DrrBench implements Callable<Integer> {
   private static String header() {
     return String.format(
         Locale.ROOT,
-        "%-7s %-44s %8s %9s %6s %9s %10s %9s %10s %12s %9s",
+        "%-7s %-44s %8s %9s %6s %9s %10s %9s %10s %12s %9s %12s",
         "backend", "device", "volume", "detector", "batch", "ms/DRR", "cpu ms/DRR", "DRRs/s", "Gsample/s", "scores/s",
-        "ms/score");
+        "ms/score", "cpu ms/score");
   }
 
   private static String row(Result r) {
     String device = r.device().length() > 44 ? r.device().substring(0, 44) : r.device();
     return String.format(
         Locale.ROOT,
-        "%-7s %-44s %8s %9s %6d %9.3f %10.3f %9.1f %10.3f %12.1f %9.3f",
+        "%-7s %-44s %8s %9s %6d %9.3f %10.3f %9.1f %10.3f %12.1f %9.3f %12.3f",
         r.backend(), device, r.volume() + "^3", r.width() + "x" + r.height(), r.batch(), r.msPerDrr(),
-        r.cpuMsPerDrr(), r.drrsPerSecond(), r.gigaSamplesPerSecond(), r.poseScoresPerSecond(), r.msPerPoseScore());
+        r.cpuMsPerDrr(), r.drrsPerSecond(), r.gigaSamplesPerSecond(), r.poseScoresPerSecond(), r.msPerPoseScore(),
+        r.cpuMsPerPoseScore());
   }
 
   private void writeJson(List<Result> results) throws IOException {
@@ -299,10 +307,11 @@ public final class DrrBench implements Callable<Integer> {
               Locale.ROOT,
               "{\"backend\":\"%s\",\"device\":\"%s\",\"volume\":%d,\"width\":%d,\"height\":%d,\"batch\":%d,"
                   + "\"msPerDrr\":%.6f,\"cpuMsPerDrr\":%.6f,\"drrsPerSecond\":%.3f,\"gigaSamplesPerSecond\":%.6f,"
-                  + "\"poseScoresPerSecond\":%.3f,\"msPerPoseScore\":%.6f,\"samplesPerDrr\":%d}",
+                  + "\"poseScoresPerSecond\":%.3f,\"msPerPoseScore\":%.6f,\"cpuMsPerPoseScore\":%.6f,"
+                  + "\"samplesPerDrr\":%d}",
               escape(r.backend()), escape(r.device()), r.volume(), r.width(), r.height(), r.batch(), r.msPerDrr(),
               Double.isNaN(r.cpuMsPerDrr()) ? -1.0 : r.cpuMsPerDrr(), r.drrsPerSecond(), r.gigaSamplesPerSecond(), r.poseScoresPerSecond(), r.msPerPoseScore(),
-              r.samplesPerDrr()));
+              Double.isNaN(r.cpuMsPerPoseScore()) ? -1.0 : r.cpuMsPerPoseScore(), r.samplesPerDrr()));
     }
     sb.append("\n]}\n");
     Path parent = json.toAbsolutePath().getParent();
