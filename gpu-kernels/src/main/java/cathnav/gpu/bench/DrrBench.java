@@ -119,8 +119,6 @@ public final class DrrBench implements Callable<Integer> {
       return 5;
     }
     List<Result> results = new ArrayList<>();
-    out.println(header());
-    out.flush();
     for (String name : names) {
       ComputeBackend b;
       try {
@@ -136,6 +134,9 @@ public final class DrrBench implements Callable<Integer> {
           try (DeviceVolume volume = opened.uploadVolume(grid, Attenuation.DEFAULT)) {
             for (int d : detectors) {
               Result r = measure(opened, volume, n, d, d);
+              if (results.isEmpty()) {
+                out.println(header());
+              }
               results.add(r);
               out.println(row(r));
               out.flush();
