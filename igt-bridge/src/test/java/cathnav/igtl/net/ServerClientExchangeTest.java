@@ -121,6 +121,8 @@ class ServerClientExchangeTest extends TransportTestSupport {
     }
     server.publish(string("Note", "hello"));
     next(atClient).release();
+    // a write counts once the socket reports it done, which may be just after the peer has read it
+    eventually("the STRING write completed", () -> server.metrics().messagesOut() == 1);
     IgtlMetrics m = server.metrics();
     assertEquals(1, m.connectionsOpen());
     assertEquals(5, m.messagesIn());
