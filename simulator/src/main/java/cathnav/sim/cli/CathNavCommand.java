@@ -22,7 +22,9 @@ import picocli.CommandLine.Command;
       cathnav.core.cli.RegisterCommand.class,
       SimCommand.class,
       cathnav.core.service.cli.ServeCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      cathnav.igtl.cli.RecordCommand.class,
+      ReplayCommand.class
     })
 public final class CathNavCommand implements Runnable {
 

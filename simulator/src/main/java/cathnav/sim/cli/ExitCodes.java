@@ -45,7 +45,8 @@ public final class ExitCodes {
       }
       if (t instanceof ModelFileException || t instanceof GeometryFormatException
           || t instanceof ScenarioFormatException || t instanceof NoSuchFileException
-          || t instanceof InputFileException) {
+          || t instanceof InputFileException || t instanceof cathnav.igtl.frames.FrameFileFormatException
+          || t instanceof cathnav.igtl.rec.RecordingFormatException) {
         return BAD_INPUT_FILE;
       }
       if (t instanceof ConnectException || t instanceof PeerException) {
