@@ -44,7 +44,10 @@ public interface IgtlConnection {
    */
   Future<Void> send(IgtlMessage message);
 
-  /** Closes the connection (reason {@link CloseReason#LOCAL_CLOSE}); completes when the socket is closed. */
+  /**
+   * Closes the connection (reason {@link CloseReason#LOCAL_CLOSE} unless it was already ending for another reason);
+   * completes once the close has been handled: counted, its server or client told.
+   */
   Future<Void> close();
 
   /** Completes with the reason once the connection has ended, whoever ended it. */

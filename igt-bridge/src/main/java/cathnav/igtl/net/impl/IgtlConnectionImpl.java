@@ -339,7 +339,6 @@ public final class IgtlConnectionImpl implements IgtlConnection {
 
   @Override
   public Future<Void> close() {
-    Promise<Void> done = context.promise();
     context.runOnContext(v -> {
       if (!closing) {
         closing = true;
@@ -347,9 +346,10 @@ public final class IgtlConnectionImpl implements IgtlConnection {
         closeDetail = "closed by this endpoint";
         outbox.discardAll(new IllegalStateException("connection closed, id=" + id));
       }
-      closeNow().addListener(f -> done.tryComplete());
+      closeNow();
     });
-    return done.future();
+    // completes once the close was handled (counted, owner told), not merely when the socket closed
+    return closed.future().mapEmpty();
   }
 
   private void handleClosed() {
