@@ -128,6 +128,19 @@ public record ImageBody(ScalarType scalarType, int components, ByteOrder byteOrd
         return shiftOrigin(matrix, size, -1);
     }
 
+    /**
+     * Voxel index to patient RAS (mm), translation at voxel (0, 0, 0): {@link #indexToWorld()}, with x and y
+     * negated when the image is in LPS.
+     */
+    public AffineMatrix indexToRas() {
+        AffineMatrix m = indexToWorld();
+        if (coordinates == CoordinateSystem.RAS) {
+            return m;
+        }
+        return new AffineMatrix(-m.m00(), -m.m01(), -m.m02(), -m.m03(), -m.m10(), -m.m11(), -m.m12(), -m.m13(),
+                m.m20(), m.m21(), m.m22(), m.m23());
+    }
+
     private static AffineMatrix shiftOrigin(AffineMatrix m, Dim3 size, int sign) {
         double hi = (size.i() - 1) / 2.0;
         double hj = (size.j() - 1) / 2.0;

@@ -62,6 +62,20 @@ class ImageBodyTest {
     }
 
     @Test
+    void lpsImageMapsToRasWithXAndYNegated() {
+        AffineMatrix lpsIndexToWorld = new AffineMatrix(0.5f, 0, 0, 10, 0, 0.5f, 0, 20, 0, 0, 1, 30);
+        ImageBody image = new ImageBody(ScalarType.UINT8, 1, ByteOrder.BIG_ENDIAN, ImageBody.CoordinateSystem.LPS,
+                new Dim3(2, 2, 1), ImageBody.centredMatrix(lpsIndexToWorld, new Dim3(2, 2, 1)), Dim3.ZERO,
+                new Dim3(2, 2, 1), Unpooled.wrappedBuffer(new byte[4]));
+        try {
+            // negation keeps the sign of zero: bitwise equality sees -0.0
+            assertEquals(new AffineMatrix(-0.5f, -0f, -0f, -10, -0f, -0.5f, -0f, -20, 0, 0, 1, 30), image.indexToRas());
+        } finally {
+            image.release();
+        }
+    }
+
+    @Test
     void rejectsPixelBufferOfTheWrongSize() {
         assertThrows(IllegalArgumentException.class, () -> ImageBody.of(ScalarType.UINT16, 1, ByteOrder.LITTLE_ENDIAN,
                 new Dim3(4, 4, 1), AffineMatrix.IDENTITY, Unpooled.wrappedBuffer(new byte[31])));
