@@ -62,7 +62,7 @@ public final class BenchSimCommand implements Callable<Integer> {
   Path json;
 
   private record Row(String backend, String device, int size, String mode, int frames, double fps, double p50Ms,
-      double p99Ms, double rayCastsPerFrame, double warpedFraction) {}
+      double p99Ms, double cpuMsPerFrame, double rayCastsPerFrame, double warpedFraction) {}
 
   @Override
   public Integer call() {
@@ -101,12 +101,16 @@ public final class BenchSimCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "CathNav bench sim: %s, heart mask %s, %d cores, JVM %s%n", ctFile.getFileName(),
           maskFile == null ? "none" : maskFile.getFileName(), Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.version"));
-      out.println("| backend | size | mode | frames | frames/s | p50 ms | p99 ms | ray casts/frame | warped |");
-      out.println("|---|---|---|---|---|---|---|---|---|");
+      out.printf(Locale.ROOT, "load average at the end: %.2f (a shared machine inflates wall times; CPU ms/frame is"
+          + " the process CPU time, all threads)%n", java.lang.management.ManagementFactory
+          .getOperatingSystemMXBean().getSystemLoadAverage());
+      out.println("| backend | size | mode | frames | frames/s | p50 ms | p99 ms | CPU ms/frame | ray casts/frame"
+          + " | warped |");
+      out.println("|---|---|---|---|---|---|---|---|---|---|");
       for (Row r : rows) {
-        out.printf(Locale.ROOT, "| %s | %dx%d | %s | %d | %.1f | %.1f | %.1f | %.2f | %.0f%% |%n", r.backend(),
-            r.size(), r.size(), r.mode(), r.frames(), r.fps(), r.p50Ms(), r.p99Ms(), r.rayCastsPerFrame(),
-            100 * r.warpedFraction());
+        out.printf(Locale.ROOT, "| %s | %dx%d | %s | %d | %.1f | %.1f | %.1f | %.1f | %.2f | %.0f%% |%n",
+            r.backend(), r.size(), r.size(), r.mode(), r.frames(), r.fps(), r.p50Ms(), r.p99Ms(),
+            r.cpuMsPerFrame(), r.rayCastsPerFrame(), 100 * r.warpedFraction());
       }
       out.println("modes: steady = fixed view, static anatomy cached, heart warped when its affine fit is within"
           + " 0.5 px (else ray-cast), devices + noise every frame; exact-heart = heart ray-cast every frame;"
@@ -117,7 +121,7 @@ public final class BenchSimCommand implements Callable<Integer> {
         for (Row r : rows) {
           a.add(new JsonObject().put("backend", r.backend()).put("device", r.device()).put("size", r.size())
               .put("mode", r.mode()).put("frames", r.frames()).put("fps", r.fps()).put("p50Ms", r.p50Ms())
-              .put("p99Ms", r.p99Ms()).put("rayCastsPerFrame", r.rayCastsPerFrame())
+              .put("p99Ms", r.p99Ms()).put("cpuMsPerFrame", r.cpuMsPerFrame()).put("rayCastsPerFrame", r.rayCastsPerFrame())
               .put("warpedFraction", r.warpedFraction()));
         }
         Files.writeString(json, new JsonObject().put("bench", "sim").put("ct", ctFile.toString())
@@ -148,6 +152,7 @@ public final class BenchSimCommand implements Callable<Integer> {
         sim.next(state, dt);
       }
       casts0 = sim.rayCasts();
+      long cpu0 = processCpuNanos();
       start = System.nanoTime();
       for (int i = 0; i < n; i++) {
         AcquisitionState s = state.withLeadInsertion(200 + i * 0.5);
@@ -162,13 +167,19 @@ public final class BenchSimCommand implements Callable<Integer> {
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
+      double cpuMs = (processCpuNanos() - cpu0) / 1e6 / n;
       Row r = new Row(backend.name(), backend.deviceDescription(), size, mode, n, n / seconds,
-          h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6,
+          h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, cpuMs,
           (sim.rayCasts() - casts0) / (double) n, warped / (double) n);
       err.printf(Locale.ROOT, "cathnav: %s %d %s: %.1f frames/s%n", r.backend(), size, mode, r.fps());
       err.flush();
       return r;
     }
+  }
+
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 
   /** {@code cathnav.shared.data}, else {@code ../shared/data} beside the folder holding the launcher. */
