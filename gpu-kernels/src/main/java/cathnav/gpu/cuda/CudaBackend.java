@@ -9,12 +9,12 @@ import cathnav.gpu.Projection;
 import cathnav.gpu.RenderOptions;
 import cathnav.gpu.SimilarityMetric;
 import cathnav.gpu.VolumeGrid;
+import cathnav.gpu.device.DeviceArguments;
+import cathnav.gpu.device.LiveResources;
+import cathnav.gpu.device.TargetStatistics;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import jcuda.Pointer;
 import jcuda.Sizeof;
 import jcuda.driver.CUdeviceptr;
@@ -38,7 +38,7 @@ public final class CudaBackend implements ComputeBackend {
   private final CudaContext cuda;
   private final CudaVolumeMode mode;
   private final CudaDrr drr;
-  private final Set<AutoCloseable> live = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final LiveResources live = new LiveResources("cuda", LOG);
   private CUdeviceptr sums;
   private boolean closed;
 
@@ -86,7 +86,7 @@ public final class CudaBackend implements ComputeBackend {
   @Override
   public DeviceImage createImage(int width, int height) {
     ensureOpen();
-    checkSize(width, height);
+    DeviceArguments.checkImageSize(width, height);
     return track(new CudaImage(this, width, height,
         cuda.allocate((long) width * height * Sizeof.FLOAT, "image " + width + "x" + height)));
   }
@@ -94,11 +94,9 @@ public final class CudaBackend implements ComputeBackend {
   @Override
   public DeviceImage uploadImage(int width, int height, float[] pixels) {
     ensureOpen();
-    checkSize(width, height);
+    DeviceArguments.checkImageSize(width, height);
     long n = (long) width * height;
-    if (pixels.length < n) {
-      throw new IllegalArgumentException("too few pixels, size=" + width + "x" + height + ", length=" + pixels.length);
-    }
+    DeviceArguments.checkUploadLength(width, height, pixels);
     CUdeviceptr p = cuda.allocate(n * Sizeof.FLOAT, "image " + width + "x" + height);
     cuda.upload(p, Pointer.to(pixels), n * Sizeof.FLOAT);
     return track(new CudaImage(this, width, height, p));
@@ -107,10 +105,7 @@ public final class CudaBackend implements ComputeBackend {
   @Override
   public void download(DeviceImage image, float[] destination) {
     CudaImage img = own(image);
-    if (destination.length < img.pixels()) {
-      throw new IllegalArgumentException("destination too short, pixels=" + img.pixels() + ", length="
-          + destination.length);
-    }
+    DeviceArguments.checkDownloadLength(img.pixels(), destination);
     cuda.download(Pointer.to(destination), img.pointer(), (long) img.pixels() * Sizeof.FLOAT);
   }
 
@@ -123,8 +118,8 @@ public final class CudaBackend implements ComputeBackend {
   @Override
   public PreparedTarget prepareTarget(DeviceImage target, SimilarityMetric metric, DeviceImage mask) {
     CudaImage t = own(target);
-    int w = t.width;
-    int h = t.height;
+    int w = t.width();
+    int h = t.height();
     int n = t.pixels();
     long bytes = (long) n * Sizeof.FLOAT;
     int[] grid1 = {CudaContext.blocks(n, THREADS), 1, 1};
@@ -136,27 +131,24 @@ public final class CudaBackend implements ComputeBackend {
         cuda.launch(CudaKernel.FILL, grid1, block1, mask01, n, 1.0f);
       } else {
         CudaImage m = own(mask);
-        if (m.width != w || m.height != h) {
-          throw new IllegalArgumentException("mask size differs from the target, mask=" + m.width + "x" + m.height
-              + ", target=" + w + "x" + h);
-        }
+        DeviceArguments.checkMaskSize(m, t);
         cuda.launch(CudaKernel.BINARISE, grid1, block1, m.pointer(), mask01, n);
       }
       CUdeviceptr x = add(made, cuda.allocate(bytes, "target channel u"));
       CUdeviceptr y = null;
-      double[] stats = new double[5];
+      TargetStatistics stats;
       if (metric == SimilarityMetric.GRADIENT_CORRELATION) {
         y = add(made, cuda.allocate(bytes, "target channel v"));
         cuda.launch(CudaKernel.SOBEL, imageGrid(w, h), IMAGE_BLOCK, t.pointer(), w, h, x, y);
-        double[] sx = centre(x, mask01, n, x);
-        double[] sy = centre(y, mask01, n, y);
-        stats = new double[] {sx[0], sx[1], sx[2], sy[1], sy[2]};
+        TargetStatistics.Channel sx = centre(x, mask01, n, x);
+        TargetStatistics.Channel sy = centre(y, mask01, n, y);
+        stats = new TargetStatistics(sx, sy);
       } else {
-        double[] sx = centre(t.pointer(), mask01, n, x);
-        stats = new double[] {sx[0], sx[1], sx[2], 0, 0};
+        stats = new TargetStatistics(centre(t.pointer(), mask01, n, x), null);
       }
-      CUdeviceptr statBuffer = add(made, cuda.allocate(5L * Sizeof.DOUBLE, "target statistics"));
-      cuda.upload(statBuffer, Pointer.to(stats), 5L * Sizeof.DOUBLE);
+      long statBytes = (long) TargetStatistics.VALUES * Sizeof.DOUBLE;
+      CUdeviceptr statBuffer = add(made, cuda.allocate(statBytes, "target statistics"));
+      cuda.upload(statBuffer, Pointer.to(stats.toArray()), statBytes);
       return track(new CudaTarget(this, w, h, metric, mask01, x, y, statBuffer));
     } catch (RuntimeException e) {
       made.forEach(cuda::free);
@@ -164,17 +156,13 @@ public final class CudaBackend implements ComputeBackend {
     }
   }
 
-  /** {@code out = mask01 * (source - mean)}; returns {@code {count, sum, sum of squared deviations}} of out. */
-  private double[] centre(CUdeviceptr source, CUdeviceptr mask01, int n, CUdeviceptr out) {
+  /** {@code out = mask01 * (source - mean)}; returns the statistics of out over the mask. */
+  private TargetStatistics.Channel centre(CUdeviceptr source, CUdeviceptr mask01, int n, CUdeviceptr out) {
     double[] s = maskedSums(source, mask01, n);
-    double count = s[2];
-    if (!(count > 0)) {
-      throw new IllegalArgumentException("mask selects no pixels, pixels=" + n);
-    }
-    cuda.launch(CudaKernel.CENTRE, new int[] {CudaContext.blocks(n, THREADS), 1, 1}, new int[] {THREADS, 1, 1}, source, mask01,
-        n, (float) (s[0] / count), out);
-    double[] c = maskedSums(out, mask01, n);
-    return new double[] {count, c[0], c[1] - c[0] * c[0] / count};
+    double mean = TargetStatistics.Channel.maskedMean(s, n);
+    cuda.launch(CudaKernel.CENTRE, new int[] {CudaContext.blocks(n, THREADS), 1, 1}, new int[] {THREADS, 1, 1}, source,
+        mask01, n, (float) mean, out);
+    return TargetStatistics.Channel.ofCentred(s[2], maskedSums(out, mask01, n));
   }
 
   private double[] maskedSums(CUdeviceptr x, CUdeviceptr mask01, int n) {
@@ -196,7 +184,7 @@ public final class CudaBackend implements ComputeBackend {
   public void logTransform(DeviceImage in, DeviceImage out, float floor, float offset, float scale, boolean negate) {
     CudaImage a = own(in);
     CudaImage b = own(out);
-    sameSize(a, b, "logTransform");
+    DeviceArguments.checkSameSize(a, b, "logTransform");
     cuda.launch(CudaKernel.LOG_TRANSFORM, new int[] {CudaContext.blocks(a.pixels(), THREADS), 1, 1}, new int[] {THREADS, 1, 1},
         a.pointer(), b.pointer(), a.pixels(), floor, offset, scale, negate ? -1.0f : 1.0f);
   }
@@ -205,12 +193,9 @@ public final class CudaBackend implements ComputeBackend {
   public void downsample2x(DeviceImage in, DeviceImage out) {
     CudaImage a = own(in);
     CudaImage b = own(out);
-    if (b.width != a.width / 2 || b.height != a.height / 2 || b.width == 0 || b.height == 0) {
-      throw new IllegalArgumentException("downsample2x output must be floor(w/2) x floor(h/2), in=" + a.width + "x"
-          + a.height + ", out=" + b.width + "x" + b.height);
-    }
-    cuda.launch(CudaKernel.DOWNSAMPLE2X, imageGrid(b.width, b.height), IMAGE_BLOCK, a.pointer(), a.width, b.pointer(), b.width,
-        b.height);
+    DeviceArguments.checkDownsampleSize(a, b);
+    cuda.launch(CudaKernel.DOWNSAMPLE2X, imageGrid(b.width(), b.height()), IMAGE_BLOCK, a.pointer(), a.width(),
+        b.pointer(), b.width(), b.height());
   }
 
   @Override
@@ -218,10 +203,10 @@ public final class CudaBackend implements ComputeBackend {
     CudaImage a = own(in);
     CudaImage x = own(gx);
     CudaImage y = own(gy);
-    sameSize(a, x, "sobel gx");
-    sameSize(a, y, "sobel gy");
-    cuda.launch(CudaKernel.SOBEL, imageGrid(a.width, a.height), IMAGE_BLOCK, a.pointer(), a.width, a.height, x.pointer(),
-        y.pointer());
+    DeviceArguments.checkSameSize(a, x, "sobel gx");
+    DeviceArguments.checkSameSize(a, y, "sobel gy");
+    cuda.launch(CudaKernel.SOBEL, imageGrid(a.width(), a.height()), IMAGE_BLOCK, a.pointer(), a.width(), a.height(),
+        x.pointer(), y.pointer());
   }
 
   @Override
@@ -247,19 +232,6 @@ public final class CudaBackend implements ComputeBackend {
     return p;
   }
 
-  private static void checkSize(int width, int height) {
-    if (width <= 0 || height <= 0 || (long) width * height > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("invalid image size, size=" + width + "x" + height);
-    }
-  }
-
-  private static void sameSize(CudaImage a, CudaImage b, String op) {
-    if (a.width != b.width || a.height != b.height) {
-      throw new IllegalArgumentException("image sizes differ, op=" + op + ", in=" + a.width + "x" + a.height
-          + ", out=" + b.width + "x" + b.height);
-    }
-  }
-
   void makeCurrent() {
     cuda.makeCurrent();
   }
@@ -271,12 +243,11 @@ public final class CudaBackend implements ComputeBackend {
   }
 
   private <T extends AutoCloseable> T track(T resource) {
-    live.add(resource);
-    return resource;
+    return live.track(resource);
   }
 
   void forget(AutoCloseable resource) {
-    live.remove(resource);
+    live.forget(resource);
   }
 
   private void ensureOpen() {
@@ -316,14 +287,7 @@ public final class CudaBackend implements ComputeBackend {
       return;
     }
     cuda.makeCurrent();
-    for (AutoCloseable resource : new ArrayList<>(live)) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        LOG.warn("event=resource_close_failed backend=cuda resource={} error=\"{}\"", resource, e.toString());
-      }
-    }
-    live.clear();
+    live.closeAll();
     drr.close();
     cuda.free(sums);
     sums = null;

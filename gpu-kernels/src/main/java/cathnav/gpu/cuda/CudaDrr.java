@@ -3,6 +3,8 @@ package cathnav.gpu.cuda;
 import cathnav.gpu.Projection;
 import cathnav.gpu.RenderOptions;
 import cathnav.gpu.SimilarityMetric;
+import cathnav.gpu.device.DeviceArguments;
+import cathnav.gpu.device.RayStaging;
 import cathnav.gpu.device.RaySetup;
 import jcuda.Pointer;
 import jcuda.Sizeof;
@@ -30,7 +32,7 @@ final class CudaDrr implements AutoCloseable {
   private final Scratch drrs = new Scratch("drr batch");
   private final Scratch stats = new Scratch("pose statistics");
   private final Scratch scores = new Scratch("scores");
-  private float[] rayHost = new float[RaySetup.FLOATS_PER_POSE];
+  private final RayStaging rayStaging = new RayStaging();
 
   /** {@code block}: threads per DRR block along u and v. */
   CudaDrr(CudaContext cuda, int[] block) {
@@ -39,16 +41,9 @@ final class CudaDrr implements AutoCloseable {
   }
 
   void render(CudaVolume volume, Projection projection, double[] pose, RenderOptions options, CudaImage out) {
-    if (out.width != projection.width() || out.height != projection.height()) {
-      throw new IllegalArgumentException("output image size differs from the detector, image=" + out.width + "x"
-          + out.height + ", detector=" + projection.width() + "x" + projection.height());
-    }
-    if (pose.length != 16) {
-      throw new IllegalArgumentException("pose must have 16 values, length=" + pose.length);
-    }
+    DeviceArguments.checkRender(out, projection, pose);
     // by value: an asynchronous launch, no copy (and so no wait for the previous DRR) before it
-    float[] block = new float[RaySetup.FLOATS_PER_POSE];
-    RaySetup.write(projection, volume.affine(), volume.occupied, pose, 0, 1, block);
+    float[] block = RayStaging.packOne(projection, volume.affine(), volume.occupied, pose);
     int w = projection.width();
     int h = projection.height();
     int[] grid = {CudaContext.blocks(w, this.block[0]), CudaContext.blocks(h, this.block[1]), 1};
@@ -66,16 +61,9 @@ final class CudaDrr implements AutoCloseable {
       RenderOptions options, float[] out) {
     int w = projection.width();
     int h = projection.height();
-    if (w != target.width || h != target.height) {
-      throw new IllegalArgumentException("detector size differs from the target, detector=" + w + "x" + h
-          + ", target=" + target.width + "x" + target.height);
-    }
-    if (count < 0 || poses.length < 16L * count || out.length < count) {
-      throw new IllegalArgumentException("pose batch too short, count=" + count + ", poses.length=" + poses.length
-          + ", scores.length=" + out.length);
-    }
+    DeviceArguments.checkScoring(projection, target, poses, count, out);
     long n = (long) w * h;
-    boolean gc = target.metric == SimilarityMetric.GRADIENT_CORRELATION;
+    boolean gc = target.metric() == SimilarityMetric.GRADIENT_CORRELATION;
     int nsum = gc ? 6 : 3;
     int chunk = Math.min(MAX_GRID_Z, Math.max(1, count));
     if (gc) {
@@ -114,10 +102,7 @@ final class CudaDrr implements AutoCloseable {
 
   private void uploadRays(CudaVolume volume, Projection projection, double[] poses, int first, int b) {
     int floats = b * RaySetup.FLOATS_PER_POSE;
-    if (rayHost.length < floats) {
-      rayHost = new float[floats];
-    }
-    RaySetup.write(projection, volume.affine(), volume.occupied, poses, first, b, rayHost);
+    float[] rayHost = rayStaging.pack(projection, volume.affine(), volume.occupied, poses, first, b);
     cuda.upload(rays.ensure((long) floats * Sizeof.FLOAT), Pointer.to(rayHost), (long) floats * Sizeof.FLOAT);
   }
 

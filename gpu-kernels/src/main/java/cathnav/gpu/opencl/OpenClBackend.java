@@ -9,14 +9,14 @@ import cathnav.gpu.Projection;
 import cathnav.gpu.RenderOptions;
 import cathnav.gpu.SimilarityMetric;
 import cathnav.gpu.VolumeGrid;
+import cathnav.gpu.device.DeviceArguments;
+import cathnav.gpu.device.LiveResources;
+import cathnav.gpu.device.TargetStatistics;
 import cathnav.gpu.device.HostAttenuation;
 import cathnav.gpu.device.OccupiedBox;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -42,7 +42,7 @@ public final class OpenClBackend implements ComputeBackend {
   private final OpenClContext cl;
   private final OpenClVolumeMode mode;
   private final OpenClDrr drr;
-  private final Set<AutoCloseable> live = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final LiveResources live = new LiveResources("opencl", LOG);
   private cl_mem reducePartials;
   private boolean closed;
 
@@ -122,7 +122,7 @@ public final class OpenClBackend implements ComputeBackend {
   @Override
   public DeviceImage createImage(int width, int height) {
     ensureOpen();
-    checkSize(width, height);
+    DeviceArguments.checkImageSize(width, height);
     return track(new OpenClImage(this, width, height,
         cl.allocate((long) width * height * Sizeof.cl_float, "image " + width + "x" + height)));
   }
@@ -130,11 +130,9 @@ public final class OpenClBackend implements ComputeBackend {
   @Override
   public DeviceImage uploadImage(int width, int height, float[] pixels) {
     ensureOpen();
-    checkSize(width, height);
+    DeviceArguments.checkImageSize(width, height);
     long n = (long) width * height;
-    if (pixels.length < n) {
-      throw new IllegalArgumentException("too few pixels, size=" + width + "x" + height + ", length=" + pixels.length);
-    }
+    DeviceArguments.checkUploadLength(width, height, pixels);
     return track(new OpenClImage(this, width, height,
         cl.allocateCopy(Pointer.to(pixels), n * Sizeof.cl_float, "image " + width + "x" + height)));
   }
@@ -142,10 +140,7 @@ public final class OpenClBackend implements ComputeBackend {
   @Override
   public void download(DeviceImage image, float[] destination) {
     OpenClImage img = own(image);
-    if (destination.length < img.pixels()) {
-      throw new IllegalArgumentException("destination too short, pixels=" + img.pixels() + ", length="
-          + destination.length);
-    }
+    DeviceArguments.checkDownloadLength(img.pixels(), destination);
     cl.read(img.buffer(), Pointer.to(destination), (long) img.pixels() * Sizeof.cl_float);
   }
 
@@ -158,8 +153,8 @@ public final class OpenClBackend implements ComputeBackend {
   @Override
   public PreparedTarget prepareTarget(DeviceImage target, SimilarityMetric metric, DeviceImage mask) {
     OpenClImage t = own(target);
-    int w = t.width;
-    int h = t.height;
+    int w = t.width();
+    int h = t.height();
     int n = t.pixels();
     long bytes = (long) n * Sizeof.cl_float;
     List<cl_mem> made = new ArrayList<>();
@@ -169,10 +164,7 @@ public final class OpenClBackend implements ComputeBackend {
         cl.launch("fill", new long[] {n}, null, mask01, n, 1.0f);
       } else {
         OpenClImage m = own(mask);
-        if (m.width != w || m.height != h) {
-          throw new IllegalArgumentException("mask size differs from the target, mask=" + m.width + "x" + m.height
-              + ", target=" + w + "x" + h);
-        }
+        DeviceArguments.checkMaskSize(m, t);
         cl.launch("binarise", new long[] {n}, null, m.buffer(), mask01, n);
       }
       cl_mem x;
@@ -184,15 +176,10 @@ public final class OpenClBackend implements ComputeBackend {
       } else {
         x = add(made, cl.allocate(bytes, "target centred"));
       }
-      double[] statsX = centre(metric == SimilarityMetric.NCC ? t.buffer() : x, mask01, n, x);
-      double[] stats = {statsX[0], statsX[1], statsX[2], 0, 0};
-      if (y != null) {
-        double[] statsY = centre(y, mask01, n, y);
-        stats[3] = statsY[1];
-        stats[4] = statsY[2];
-      }
-      cl_mem statsBuffer = add(made, cl.allocate(5L * cl.accBytes(), "target statistics"));
-      cl.writeAcc(statsBuffer, stats);
+      TargetStatistics.Channel statsX = centre(metric == SimilarityMetric.NCC ? t.buffer() : x, mask01, n, x);
+      TargetStatistics stats = new TargetStatistics(statsX, y == null ? null : centre(y, mask01, n, y));
+      cl_mem statsBuffer = add(made, cl.allocate((long) TargetStatistics.VALUES * cl.accBytes(), "target statistics"));
+      cl.writeAcc(statsBuffer, stats.toArray());
       return track(new OpenClTarget(this, w, h, metric, mask01, x, y, statsBuffer));
     } catch (RuntimeException e) {
       made.forEach(CL::clReleaseMemObject);
@@ -201,18 +188,14 @@ public final class OpenClBackend implements ComputeBackend {
   }
 
   /**
-   * Writes {@code mask01 * (source - mean)} into {@code out} (the mean over the mask) and returns {@code {count,
-   * sum, sum of squared deviations}} of the written values over the mask.
+   * Writes {@code mask01 * (source - mean)} into {@code out} (the mean over the mask) and returns the statistics of
+   * the written values over the mask.
    */
-  private double[] centre(cl_mem source, cl_mem mask01, int n, cl_mem out) {
+  private TargetStatistics.Channel centre(cl_mem source, cl_mem mask01, int n, cl_mem out) {
     double[] s = maskedSums(source, mask01, n);
-    double count = s[2];
-    if (!(count > 0)) {
-      throw new IllegalArgumentException("mask selects no pixels, pixels=" + n);
-    }
-    cl.launch("centre", new long[] {n}, null, source, mask01, n, (float) (s[0] / count), out);
-    double[] c = maskedSums(out, mask01, n);
-    return new double[] {count, c[0], c[1] - c[0] * c[0] / count};
+    double mean = TargetStatistics.Channel.maskedMean(s, n);
+    cl.launch("centre", new long[] {n}, null, source, mask01, n, (float) mean, out);
+    return TargetStatistics.Channel.ofCentred(s[2], maskedSums(out, mask01, n));
   }
 
   @Override
@@ -226,7 +209,7 @@ public final class OpenClBackend implements ComputeBackend {
   public void logTransform(DeviceImage in, DeviceImage out, float floor, float offset, float scale, boolean negate) {
     OpenClImage a = own(in);
     OpenClImage b = own(out);
-    sameSize(a, b, "logTransform");
+    DeviceArguments.checkSameSize(a, b, "logTransform");
     cl.launch("log_transform", new long[] {a.pixels()}, null, a.buffer(), b.buffer(), a.pixels(), floor, offset,
         scale, negate ? -1.0f : 1.0f);
   }
@@ -235,12 +218,9 @@ public final class OpenClBackend implements ComputeBackend {
   public void downsample2x(DeviceImage in, DeviceImage out) {
     OpenClImage a = own(in);
     OpenClImage b = own(out);
-    if (b.width != a.width / 2 || b.height != a.height / 2 || b.width == 0 || b.height == 0) {
-      throw new IllegalArgumentException("downsample2x output must be floor(w/2) x floor(h/2), in=" + a.width + "x"
-          + a.height + ", out=" + b.width + "x" + b.height);
-    }
-    cl.launch("downsample2x", new long[] {b.width, b.height}, IMAGE_LOCAL, a.buffer(), a.width, b.buffer(),
-        b.width, b.height);
+    DeviceArguments.checkDownsampleSize(a, b);
+    cl.launch("downsample2x", new long[] {b.width(), b.height()}, IMAGE_LOCAL, a.buffer(), a.width(), b.buffer(),
+        b.width(), b.height());
   }
 
   @Override
@@ -248,9 +228,9 @@ public final class OpenClBackend implements ComputeBackend {
     OpenClImage a = own(in);
     OpenClImage x = own(gx);
     OpenClImage y = own(gy);
-    sameSize(a, x, "sobel gx");
-    sameSize(a, y, "sobel gy");
-    cl.launch("sobel", new long[] {a.width, a.height}, IMAGE_LOCAL, a.buffer(), a.width, a.height, x.buffer(),
+    DeviceArguments.checkSameSize(a, x, "sobel gx");
+    DeviceArguments.checkSameSize(a, y, "sobel gy");
+    cl.launch("sobel", new long[] {a.width(), a.height()}, IMAGE_LOCAL, a.buffer(), a.width(), a.height(), x.buffer(),
         y.buffer());
   }
 
@@ -305,26 +285,12 @@ public final class OpenClBackend implements ComputeBackend {
     return m;
   }
 
-  private static void checkSize(int width, int height) {
-    if (width <= 0 || height <= 0 || (long) width * height > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("invalid image size, size=" + width + "x" + height);
-    }
-  }
-
-  private static void sameSize(OpenClImage a, OpenClImage b, String op) {
-    if (a.width != b.width || a.height != b.height) {
-      throw new IllegalArgumentException("image sizes differ, op=" + op + ", in=" + a.width + "x" + a.height
-          + ", out=" + b.width + "x" + b.height);
-    }
-  }
-
   private <T extends AutoCloseable> T track(T resource) {
-    live.add(resource);
-    return resource;
+    return live.track(resource);
   }
 
   void forget(AutoCloseable resource) {
-    live.remove(resource);
+    live.forget(resource);
   }
 
   private void ensureOpen() {
@@ -362,14 +328,7 @@ public final class OpenClBackend implements ComputeBackend {
     if (closed) {
       return;
     }
-    for (AutoCloseable resource : new ArrayList<>(live)) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        LOG.warn("event=resource_close_failed backend=opencl resource={} error=\"{}\"", resource, e.toString());
-      }
-    }
-    live.clear();
+    live.closeAll();
     drr.close();
     if (reducePartials != null) {
       CL.clReleaseMemObject(reducePartials);

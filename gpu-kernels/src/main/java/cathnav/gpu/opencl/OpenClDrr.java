@@ -3,6 +3,8 @@ package cathnav.gpu.opencl;
 import cathnav.gpu.Projection;
 import cathnav.gpu.RenderOptions;
 import cathnav.gpu.SimilarityMetric;
+import cathnav.gpu.device.DeviceArguments;
+import cathnav.gpu.device.RayStaging;
 import cathnav.gpu.device.RaySetup;
 import org.jocl.CL;
 import org.jocl.Pointer;
@@ -28,7 +30,7 @@ final class OpenClDrr implements AutoCloseable {
   private final Scratch drrs = new Scratch("drr batch");
   private final Scratch partials = new Scratch("score partials");
   private final Scratch scores = new Scratch("scores");
-  private float[] rayHost = new float[RaySetup.FLOATS_PER_POSE];
+  private final RayStaging rayStaging = new RayStaging();
 
   OpenClDrr(OpenClContext cl) {
     this.cl = cl;
@@ -36,16 +38,9 @@ final class OpenClDrr implements AutoCloseable {
 
   /** Renders one pose into {@code out} (the projection's size). */
   void render(OpenClVolume volume, Projection projection, double[] pose, RenderOptions options, OpenClImage out) {
-    if (out.width != projection.width() || out.height != projection.height()) {
-      throw new IllegalArgumentException("output image size differs from the detector, image=" + out.width + "x"
-          + out.height + ", detector=" + projection.width() + "x" + projection.height());
-    }
-    if (pose.length != 16) {
-      throw new IllegalArgumentException("pose must have 16 values, length=" + pose.length);
-    }
+    DeviceArguments.checkRender(out, projection, pose);
     // by value: no buffer write (a blocking write would wait for the previous DRR) before the launch
-    float[] block = new float[RaySetup.FLOATS_PER_POSE];
-    RaySetup.write(projection, volume.affine(), volume.occupied, pose, 0, 1, block);
+    float[] block = RayStaging.packOne(projection, volume.affine(), volume.occupied, pose);
     cl.launch(volume.mode == OpenClVolumeMode.IMAGE ? "drr_image_one" : "drr_one",
         new long[] {projection.width(), projection.height()}, new long[] {DRR_LOCAL[0], DRR_LOCAL[1]},
         volume.buffer(), volume.nx(), volume.ny(), volume.nz(), block, projection.width(), projection.height(),
@@ -57,19 +52,12 @@ final class OpenClDrr implements AutoCloseable {
       RenderOptions options, float[] out) {
     int w = projection.width();
     int h = projection.height();
-    if (w != target.width || h != target.height) {
-      throw new IllegalArgumentException("detector size differs from the target, detector=" + w + "x" + h
-          + ", target=" + target.width + "x" + target.height);
-    }
-    if (count < 0 || poses.length < 16L * count || out.length < count) {
-      throw new IllegalArgumentException("pose batch too short, count=" + count + ", poses.length=" + poses.length
-          + ", scores.length=" + out.length);
-    }
+    DeviceArguments.checkScoring(projection, target, poses, count, out);
     long n = (long) w * h;
     int chunk = (int) Math.max(1, Math.min(count, MAX_BATCH_BYTES / (n * Sizeof.cl_float)));
     int groups = (int) Math.max(1, Math.min(64, (n + OpenClContext.REDUCE_LOCAL * 8L - 1)
         / (OpenClContext.REDUCE_LOCAL * 8L)));
-    boolean gc = target.metric == SimilarityMetric.GRADIENT_CORRELATION;
+    boolean gc = target.metric() == SimilarityMetric.GRADIENT_CORRELATION;
     int nsum = gc ? 6 : 3;
     for (int first = 0; first < count; first += chunk) {
       int b = Math.min(chunk, count - first);
@@ -96,10 +84,7 @@ final class OpenClDrr implements AutoCloseable {
 
   private void uploadRays(OpenClVolume volume, Projection projection, double[] poses, int first, int b) {
     int floats = b * RaySetup.FLOATS_PER_POSE;
-    if (rayHost.length < floats) {
-      rayHost = new float[floats];
-    }
-    RaySetup.write(projection, volume.affine(), volume.occupied, poses, first, b, rayHost);
+    float[] rayHost = rayStaging.pack(projection, volume.affine(), volume.occupied, poses, first, b);
     cl_mem buffer = rays.ensure((long) floats * Sizeof.cl_float);
     cl.write(buffer, Pointer.to(rayHost), (long) floats * Sizeof.cl_float);
   }
