@@ -67,7 +67,7 @@ public final class DrrBench implements Callable<Integer> {
   @Option(names = "--step-mm", defaultValue = "1.0", description = "Ray sampling step, mm. Default: ${DEFAULT-VALUE}.")
   double stepMm;
 
-  @Option(names = "--warmup", defaultValue = "3", description = "Untimed repetitions per case. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--warmup", defaultValue = "5", description = "Untimed repetitions per case (JIT warm-up for java). Default: ${DEFAULT-VALUE}.")
   int warmup;
 
   @Option(names = "--repetitions", defaultValue = "10", description = "Timed repetitions per case. Default: ${DEFAULT-VALUE}.")
