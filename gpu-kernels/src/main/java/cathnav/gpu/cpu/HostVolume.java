@@ -3,6 +3,7 @@ package cathnav.gpu.cpu;
 import cathnav.gpu.Attenuation;
 import cathnav.gpu.DeviceVolume;
 import cathnav.gpu.VolumeGrid;
+import cathnav.gpu.device.GridVolume;
 
 /**
  * A volume in the java backend: linear attenuation (1/mm) in padded flat float arrays ({@link VoxelLayout}), so
@@ -12,13 +13,11 @@ import cathnav.gpu.VolumeGrid;
  *
  * <p>Owned by the backend's thread, like every {@link DeviceVolume}.
  */
-final class HostVolume implements DeviceVolume {
+final class HostVolume extends GridVolume {
 
   /** Largest padded voxel count a flat Java array holds. */
   static final long MAX_PADDED_VOXELS = Integer.MAX_VALUE - 8;
 
-  final int nx, ny, nz;
-  final double[] voxelToRas;
   final double[] rasToVoxel;
 
   private final JavaBackend owner;
@@ -26,15 +25,11 @@ final class HostVolume implements DeviceVolume {
   private VoxelLayout[] layouts = new VoxelLayout[3];
 
   private HostVolume(JavaBackend owner, VolumeGrid grid, float[] data, int[] bounds) {
+    super(grid.nx(), grid.ny(), grid.nz(), grid.voxelToRas());
     this.owner = owner;
-    this.nx = grid.nx();
-    this.ny = grid.ny();
-    this.nz = grid.nz();
-    this.voxelToRas = grid.voxelToRas();
-    this.rasToVoxel = Mat4.invertAffine(voxelToRas, "volume voxelToRas");
-    layouts[0] =
-        VoxelLayout.natural(
-            nx, ny, nz, data, new int[] {bounds[0], bounds[1], bounds[2]}, new int[] {bounds[3], bounds[4], bounds[5]});
+    this.rasToVoxel = Mat4.invertAffine(affine(), "volume voxelToRas");
+    layouts[0] = VoxelLayout.natural(nx(), ny(), nz(), data, new int[] {bounds[0], bounds[1], bounds[2]},
+        new int[] {bounds[3], bounds[4], bounds[5]});
   }
 
   /** Converts (HU through {@code attenuation}, or MU as is) and pads {@code grid}, one z slice per work item. */
@@ -117,7 +112,7 @@ final class HostVolume implements DeviceVolume {
   VoxelLayout layout(int fastAxis, WorkerPool pool) {
     VoxelLayout[] all = layouts;
     if (all == null) {
-      throw new IllegalStateException("volume is closed, size=" + nx + "x" + ny + "x" + nz);
+      throw new IllegalStateException("volume is closed, size=" + size());
     }
     if (all[fastAxis] == null) {
       all[fastAxis] = VoxelLayout.transposed(all[0], fastAxis, pool);
@@ -127,26 +122,6 @@ final class HostVolume implements DeviceVolume {
 
   JavaBackend owner() {
     return owner;
-  }
-
-  @Override
-  public int nx() {
-    return nx;
-  }
-
-  @Override
-  public int ny() {
-    return ny;
-  }
-
-  @Override
-  public int nz() {
-    return nz;
-  }
-
-  @Override
-  public double[] voxelToRas() {
-    return voxelToRas.clone();
   }
 
   @Override

@@ -1,6 +1,6 @@
 package cathnav.gpu.cuda;
 
-import cathnav.gpu.DeviceVolume;
+import cathnav.gpu.device.GridVolume;
 import cathnav.gpu.device.OccupiedBox;
 import jcuda.driver.CUarray;
 import jcuda.driver.CUdeviceptr;
@@ -12,13 +12,9 @@ import jcuda.driver.JCudaDriver;
  * ({@code EXACT}) or a 3D array with a linear-filtering, border-addressed texture object ({@code TEXTURE_*};
  * {@code scale} turns a texel read into 1/mm). Owned by its backend's thread.
  */
-final class CudaVolume implements DeviceVolume {
+final class CudaVolume extends GridVolume {
   final CudaBackend owner;
   final CudaVolumeMode mode;
-  private final int nx;
-  private final int ny;
-  private final int nz;
-  private final double[] voxelToRas;
   final float scale;
   final OccupiedBox occupied;
   private CUdeviceptr padded;
@@ -33,12 +29,9 @@ final class CudaVolume implements DeviceVolume {
 
   CudaVolume(CudaBackend owner, CudaVolumeMode mode, int nx, int ny, int nz, double[] voxelToRas,
       OccupiedBox occupied, float scale, CUdeviceptr padded, CUarray array, CUtexObject texture) {
+    super(nx, ny, nz, voxelToRas);
     this.owner = owner;
     this.mode = mode;
-    this.nx = nx;
-    this.ny = ny;
-    this.nz = nz;
-    this.voxelToRas = voxelToRas.clone();
     this.scale = scale;
     this.occupied = occupied;
     this.padded = padded;
@@ -46,33 +39,9 @@ final class CudaVolume implements DeviceVolume {
     this.texture = texture;
   }
 
-  @Override
-  public int nx() {
-    return nx;
-  }
-
-  @Override
-  public int ny() {
-    return ny;
-  }
-
-  @Override
-  public int nz() {
-    return nz;
-  }
-
-  @Override
-  public double[] voxelToRas() {
-    return voxelToRas.clone();
-  }
-
-  double[] affine() {
-    return voxelToRas;
-  }
-
   private void checkOpen() {
     if (closed) {
-      throw new IllegalStateException("CUDA volume used after close, size=" + nx + "x" + ny + "x" + nz);
+      throw new IllegalStateException("CUDA volume used after close, size=" + size());
     }
   }
 

@@ -1,6 +1,6 @@
 package cathnav.gpu.opencl;
 
-import cathnav.gpu.DeviceVolume;
+import cathnav.gpu.device.GridVolume;
 import cathnav.gpu.device.OccupiedBox;
 import org.jocl.CL;
 import org.jocl.cl_mem;
@@ -10,55 +10,24 @@ import org.jocl.cl_mem;
  * voxel of zero padding on every side ({@code (nx + 2) * (ny + 2) * (nz + 2)} floats, x fastest) or a 3D image.
  * Owned by its backend's thread.
  */
-final class OpenClVolume implements DeviceVolume {
+final class OpenClVolume extends GridVolume {
   final OpenClBackend owner;
   final OpenClVolumeMode mode;
-  private final int nx;
-  private final int ny;
-  private final int nz;
-  private final double[] voxelToRas;
   final OccupiedBox occupied;
   private cl_mem padded;
 
   OpenClVolume(OpenClBackend owner, OpenClVolumeMode mode, int nx, int ny, int nz, double[] voxelToRas,
       OccupiedBox occupied, cl_mem padded) {
+    super(nx, ny, nz, voxelToRas);
     this.owner = owner;
     this.mode = mode;
-    this.nx = nx;
-    this.ny = ny;
-    this.nz = nz;
-    this.voxelToRas = voxelToRas.clone();
     this.occupied = occupied;
     this.padded = padded;
   }
 
-  @Override
-  public int nx() {
-    return nx;
-  }
-
-  @Override
-  public int ny() {
-    return ny;
-  }
-
-  @Override
-  public int nz() {
-    return nz;
-  }
-
-  @Override
-  public double[] voxelToRas() {
-    return voxelToRas.clone();
-  }
-
-  double[] affine() {
-    return voxelToRas;
-  }
-
   cl_mem buffer() {
     if (padded == null) {
-      throw new IllegalStateException("OpenCL volume used after close, size=" + nx + "x" + ny + "x" + nz);
+      throw new IllegalStateException("OpenCL volume used after close, size=" + size());
     }
     return padded;
   }
