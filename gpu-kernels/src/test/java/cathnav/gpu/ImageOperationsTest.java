@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cathnav.gpu.testing.AvailableBackends;
+import cathnav.gpu.testing.BackendTrial;
 import cathnav.gpu.testing.RandomInputs;
 import cathnav.gpu.testing.ReferenceImages;
-import cathnav.gpu.testing.TestSeeds;
-import java.util.Random;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,12 +44,28 @@ class ImageOperationsTest {
     return out;
   }
 
+  private BackendTrial trial(String test, String name) {
+    return BackendTrial.of("ImageOperationsTest." + test + "[" + name + "]", backends.get(name));
+  }
+
+  /**
+   * Uploads {@code pixels} ({@code w x h}), runs {@code operation} from it into a new {@code outW x outH} image and
+   * compares the result with {@code expected}.
+   */
+  private void assertOperationMatches(ComputeBackend backend, float[] pixels, int w, int h, int outW, int outH,
+      BiConsumer<DeviceImage, DeviceImage> operation, double[] expected, String context) {
+    try (DeviceImage in = backend.uploadImage(w, h, pixels);
+        DeviceImage out = backend.createImage(outW, outH)) {
+      operation.accept(in, out);
+      assertPixelsMatch(expected, download(backend, out), context);
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource(BACKENDS)
   void logTransformMatchesReference(String name) {
-    Random random = TestSeeds.random("ImageOperationsTest.logTransformMatchesReference[" + name + "]");
-    RandomInputs in = new RandomInputs(random);
-    ComputeBackend backend = backends.get(name);
+    BackendTrial t = trial("logTransformMatchesReference", name);
+    RandomInputs in = t.in();
     int w = in.uniformInt(17, 300);
     int h = in.uniformInt(17, 300);
     float[] pixels = in.image(w, h, -10, 4000); // negatives and small values exercise the floor
@@ -57,56 +73,42 @@ class ImageOperationsTest {
       float floor = (float) in.uniform(0.5, 5);
       float offset = (float) in.uniform(-2, 8);
       float scale = (float) in.uniform(0.1, 3);
-      try (DeviceImage a = backend.uploadImage(w, h, pixels);
-          DeviceImage b = backend.createImage(w, h)) {
-        backend.logTransform(a, b, floor, offset, scale, negate);
-        assertPixelsMatch(
-            ReferenceImages.logTransform(pixels, floor, offset, scale, negate),
-            download(backend, b),
-            "negate=" + negate + ", seed=" + TestSeeds.seedOf(random));
-      }
+      assertOperationMatches(t.backend(), pixels, w, h, w, h,
+          (a, b) -> t.backend().logTransform(a, b, floor, offset, scale, negate),
+          ReferenceImages.logTransform(pixels, floor, offset, scale, negate), "negate=" + negate + ", " + t.seed());
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(BACKENDS)
   void logTransformWorksInPlace(String name) {
-    Random random = TestSeeds.random("ImageOperationsTest.logTransformWorksInPlace[" + name + "]");
-    RandomInputs in = new RandomInputs(random);
-    ComputeBackend backend = backends.get(name);
-    float[] pixels = in.image(64, 48, 1, 1000);
+    BackendTrial t = trial("logTransformWorksInPlace", name);
+    ComputeBackend backend = t.backend();
+    float[] pixels = t.in().image(64, 48, 1, 1000);
     try (DeviceImage a = backend.uploadImage(64, 48, pixels)) {
       backend.logTransform(a, a, 1f, 0f, 1f, true);
-      assertPixelsMatch(
-          ReferenceImages.logTransform(pixels, 1f, 0f, 1f, true), download(backend, a), "seed=" + TestSeeds.seedOf(random));
+      assertPixelsMatch(ReferenceImages.logTransform(pixels, 1f, 0f, 1f, true), download(backend, a), t.seed());
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(BACKENDS)
   void downsampleAveragesTwoByTwoBlocks(String name) {
-    Random random = TestSeeds.random("ImageOperationsTest.downsampleAveragesTwoByTwoBlocks[" + name + "]");
-    RandomInputs in = new RandomInputs(random);
-    ComputeBackend backend = backends.get(name);
+    BackendTrial t = trial("downsampleAveragesTwoByTwoBlocks", name);
+    RandomInputs in = t.in();
     int w = in.uniformInt(9, 301);
     int h = in.uniformInt(9, 301);
     float[] pixels = in.image(w, h, -100, 100);
-    try (DeviceImage a = backend.uploadImage(w, h, pixels);
-        DeviceImage b = backend.createImage(w / 2, h / 2)) {
-      backend.downsample2x(a, b);
-      assertPixelsMatch(
-          ReferenceImages.downsample2x(pixels, w, h),
-          download(backend, b),
-          "size=" + w + "x" + h + ", seed=" + TestSeeds.seedOf(random));
-    }
+    assertOperationMatches(t.backend(), pixels, w, h, w / 2, h / 2, t.backend()::downsample2x,
+        ReferenceImages.downsample2x(pixels, w, h), "size=" + w + "x" + h + ", " + t.seed());
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource(BACKENDS)
   void sobelMatchesReferenceWithReplicatedBorders(String name) {
-    Random random = TestSeeds.random("ImageOperationsTest.sobelMatchesReferenceWithReplicatedBorders[" + name + "]");
-    RandomInputs in = new RandomInputs(random);
-    ComputeBackend backend = backends.get(name);
+    BackendTrial t = trial("sobelMatchesReferenceWithReplicatedBorders", name);
+    RandomInputs in = t.in();
+    ComputeBackend backend = t.backend();
     int w = in.uniformInt(5, 200);
     int h = in.uniformInt(5, 200);
     float[] pixels = in.image(w, h, -1, 1);
@@ -115,7 +117,7 @@ class ImageOperationsTest {
         DeviceImage gx = backend.createImage(w, h);
         DeviceImage gy = backend.createImage(w, h)) {
       backend.sobel(a, gx, gy);
-      String context = "size=" + w + "x" + h + ", seed=" + TestSeeds.seedOf(random);
+      String context = "size=" + w + "x" + h + ", " + t.seed();
       assertPixelsMatch(expected[0], download(backend, gx), "gx, " + context);
       assertPixelsMatch(expected[1], download(backend, gy), "gy, " + context);
     }
@@ -124,9 +126,9 @@ class ImageOperationsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource(BACKENDS)
   void sumAndSumOfSquaresMatchFloat64(String name) {
-    Random random = TestSeeds.random("ImageOperationsTest.sumAndSumOfSquaresMatchFloat64[" + name + "]");
-    RandomInputs in = new RandomInputs(random);
-    ComputeBackend backend = backends.get(name);
+    BackendTrial t = trial("sumAndSumOfSquaresMatchFloat64", name);
+    RandomInputs in = t.in();
+    ComputeBackend backend = t.backend();
     int w = in.uniformInt(100, 1100);
     int h = in.uniformInt(100, 1100);
     float[] pixels = in.image(w, h, -3, 10);
@@ -140,7 +142,7 @@ class ImageOperationsTest {
     }
     try (DeviceImage a = backend.uploadImage(w, h, pixels)) {
       double[] result = backend.sumAndSumOfSquares(a);
-      String context = "size=" + w + "x" + h + ", seed=" + TestSeeds.seedOf(random);
+      String context = "size=" + w + "x" + h + ", " + t.seed();
       assertEquals(2, result.length, context);
       assertEquals(sum, result[0], 1e-6 * sumAbs, "sum, " + context);
       assertEquals(sumSq, result[1], 1e-6 * sumSq, "sum of squares, " + context);

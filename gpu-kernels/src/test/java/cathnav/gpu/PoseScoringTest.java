@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import cathnav.gpu.testing.AvailableBackends;
+import cathnav.gpu.testing.BackendTrial;
 import cathnav.gpu.testing.CArmProjection;
 import cathnav.gpu.testing.RandomInputs;
 import cathnav.gpu.testing.ReferenceDrr;
 import cathnav.gpu.testing.ReferenceImages;
 import cathnav.gpu.testing.Renders;
-import cathnav.gpu.testing.TestSeeds;
 import cathnav.gpu.testing.Tolerances;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,44 +77,44 @@ class PoseScoringTest {
         : ReferenceImages.gradientCorrelation(drr, t, w, h, mask);
   }
 
-  @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("backendsAndMetrics")
-  void scoresMatchFloat64Reference(String name, SimilarityMetric metric) {
-    Random random = TestSeeds.random("PoseScoringTest.scoresMatchFloat64Reference[" + name + "," + metric + "]");
-    RandomInputs in = new RandomInputs(random);
-    Scene s = scene(in, 5);
-    float[] scores = score(backends.get(name), s, s.target(), metric, null, s.poses(), s.count());
-    for (int i = 0; i < s.count(); i++) {
-      assertEquals(
-          referenceScore(s, s.target(), metric, null, i),
-          scores[i],
-          Tolerances.forBackend(name).scoreAbsolute(),
-          "pose=" + i + ", seed=" + TestSeeds.seedOf(random));
-    }
+  private BackendTrial trial(String test, String name, SimilarityMetric metric) {
+    return BackendTrial.of("PoseScoringTest." + test + "[" + name + "," + metric + "]", backends.get(name));
   }
 
-  @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("backendsAndMetrics")
-  void maskedScoresMatchFloat64Reference(String name, SimilarityMetric metric) {
-    Random random = TestSeeds.random("PoseScoringTest.maskedScoresMatchFloat64Reference[" + name + "," + metric + "]");
-    RandomInputs in = new RandomInputs(random);
-    Scene s = scene(in, 4);
-    float[] mask = in.mask(s.carm().width(), s.carm().height());
-    float[] scores = score(backends.get(name), s, s.target(), metric, mask, s.poses(), s.count());
+  /** Scores the scene's poses on the trial's backend against {@code mask} (null: all pixels) and checks each. */
+  private static void assertScoresMatchReference(
+      BackendTrial t, String name, Scene s, SimilarityMetric metric, float[] mask) {
+    float[] scores = score(t.backend(), s, s.target(), metric, mask, s.poses(), s.count());
     for (int i = 0; i < s.count(); i++) {
       assertEquals(
           referenceScore(s, s.target(), metric, mask, i),
           scores[i],
           Tolerances.forBackend(name).scoreAbsolute(),
-          "pose=" + i + ", seed=" + TestSeeds.seedOf(random));
+          "pose=" + i + ", " + t.seed());
     }
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("backendsAndMetrics")
+  void scoresMatchFloat64Reference(String name, SimilarityMetric metric) {
+    BackendTrial t = trial("scoresMatchFloat64Reference", name, metric);
+    assertScoresMatchReference(t, name, scene(t.in(), 5), metric, null);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("backendsAndMetrics")
+  void maskedScoresMatchFloat64Reference(String name, SimilarityMetric metric) {
+    BackendTrial t = trial("maskedScoresMatchFloat64Reference", name, metric);
+    RandomInputs in = t.in();
+    Scene s = scene(in, 4);
+    assertScoresMatchReference(t, name, s, metric, in.mask(s.carm().width(), s.carm().height()));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("backendsAndMetrics")
   void pixelsOutsideTheMaskDoNotChangeScores(String name, SimilarityMetric metric) {
-    Random random = TestSeeds.random("PoseScoringTest.pixelsOutsideTheMaskDoNotChangeScores[" + name + "," + metric + "]");
-    RandomInputs in = new RandomInputs(random);
+    BackendTrial t = trial("pixelsOutsideTheMaskDoNotChangeScores", name, metric);
+    RandomInputs in = t.in();
     Scene s = scene(in, 3);
     int w = s.carm().width();
     float[] mask = in.mask(w, s.carm().height());
@@ -126,12 +125,12 @@ class PoseScoringTest {
         scrambled[i] = (float) in.uniform(-50, 50);
       }
     }
-    ComputeBackend backend = backends.get(name);
+    ComputeBackend backend = t.backend();
     float[] original = score(backend, s, s.target(), metric, mask, s.poses(), s.count());
     float[] changed = score(backend, s, scrambled, metric, mask, s.poses(), s.count());
     float[] unmasked = score(backend, s, scrambled, metric, null, s.poses(), s.count());
     for (int i = 0; i < s.count(); i++) {
-      assertEquals(original[i], changed[i], 1e-6, "masked score moved, pose=" + i + ", seed=" + TestSeeds.seedOf(random));
+      assertEquals(original[i], changed[i], 1e-6, "masked score moved, pose=" + i + ", " + t.seed());
       assertNotEquals(original[i], unmasked[i], 1e-3, "scrambling had no effect without the mask, pose=" + i);
     }
   }
@@ -155,20 +154,20 @@ class PoseScoringTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("backendsAndMetrics")
   void ownDrrScoresOne(String name, SimilarityMetric metric) {
-    Random random = TestSeeds.random("PoseScoringTest.ownDrrScoresOne[" + name + "," + metric + "]");
-    RandomInputs in = new RandomInputs(random);
+    BackendTrial t = trial("ownDrrScoresOne", name, metric);
+    RandomInputs in = t.in();
     Scene s = scene(in, 1);
-    ComputeBackend backend = backends.get(name);
+    ComputeBackend backend = t.backend();
     float[] own = Renders.drr(backend, s.grid(), s.projection(), s.poses(), 1.0);
     float[] scores = score(backend, s, own, metric, null, s.poses(), 1);
-    assertEquals(1.0, scores[0], 1e-5, "seed=" + TestSeeds.seedOf(random));
+    assertEquals(1.0, scores[0], 1e-5, t.seed());
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("backendsAndMetrics")
   void scoresAreInvariantToTargetGainAndOffset(String name, SimilarityMetric metric) {
-    Random random = TestSeeds.random("PoseScoringTest.scoresAreInvariantToTargetGainAndOffset[" + name + "," + metric + "]");
-    RandomInputs in = new RandomInputs(random);
+    BackendTrial t = trial("scoresAreInvariantToTargetGainAndOffset", name, metric);
+    RandomInputs in = t.in();
     Scene s = scene(in, 4);
     double gain = in.uniform(0.2, 5.0);
     double offset = in.uniform(-3, 3);
@@ -176,27 +175,27 @@ class PoseScoringTest {
     for (int i = 0; i < scaled.length; i++) {
       scaled[i] = (float) (gain * s.target()[i] + offset);
     }
-    ComputeBackend backend = backends.get(name);
+    ComputeBackend backend = t.backend();
     float[] a = score(backend, s, s.target(), metric, null, s.poses(), s.count());
     float[] b = score(backend, s, scaled, metric, null, s.poses(), s.count());
     for (int i = 0; i < s.count(); i++) {
-      assertEquals(a[i], b[i], 1e-4, "gain=" + gain + ", offset=" + offset + ", pose=" + i + ", seed=" + TestSeeds.seedOf(random));
+      assertEquals(a[i], b[i], 1e-4, "gain=" + gain + ", offset=" + offset + ", pose=" + i + ", " + t.seed());
     }
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("backendsAndMetrics")
   void batchedScoresEqualOneAtATime(String name, SimilarityMetric metric) {
-    Random random = TestSeeds.random("PoseScoringTest.batchedScoresEqualOneAtATime[" + name + "," + metric + "]");
-    RandomInputs in = new RandomInputs(random);
+    BackendTrial t = trial("batchedScoresEqualOneAtATime", name, metric);
+    RandomInputs in = t.in();
     Scene s = scene(in, 7);
-    ComputeBackend backend = backends.get(name);
+    ComputeBackend backend = t.backend();
     float[] batched = score(backend, s, s.target(), metric, null, s.poses(), s.count());
     for (int i = 0; i < s.count(); i++) {
       double[] one = new double[16];
       System.arraycopy(s.poses(), i * 16, one, 0, 16);
       float[] single = score(backend, s, s.target(), metric, null, one, 1);
-      assertEquals(single[0], batched[i], 1e-6, "pose=" + i + ", seed=" + TestSeeds.seedOf(random));
+      assertEquals(single[0], batched[i], 1e-6, "pose=" + i + ", " + t.seed());
     }
   }
 }
