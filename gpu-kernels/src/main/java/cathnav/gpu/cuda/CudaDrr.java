@@ -6,6 +6,7 @@ import cathnav.gpu.SimilarityMetric;
 import cathnav.gpu.device.DeviceArguments;
 import cathnav.gpu.device.RayStaging;
 import cathnav.gpu.device.RaySetup;
+import cathnav.gpu.device.ScratchBuffer;
 import jcuda.Pointer;
 import jcuda.Sizeof;
 import jcuda.driver.CUdeviceptr;
@@ -28,15 +29,19 @@ final class CudaDrr implements AutoCloseable {
 
   private final CudaContext cuda;
   private final int[] block;
-  private final Scratch rays = new Scratch("rays");
-  private final Scratch drrs = new Scratch("drr batch");
-  private final Scratch stats = new Scratch("pose statistics");
-  private final Scratch scores = new Scratch("scores");
+  private final ScratchBuffer<CUdeviceptr> rays;
+  private final ScratchBuffer<CUdeviceptr> drrs;
+  private final ScratchBuffer<CUdeviceptr> stats;
+  private final ScratchBuffer<CUdeviceptr> scores;
   private final RayStaging rayStaging = new RayStaging();
 
   /** {@code block}: threads per DRR block along u and v. */
   CudaDrr(CudaContext cuda, int[] block) {
     this.cuda = cuda;
+    this.rays = new ScratchBuffer<>("rays", cuda::allocate, cuda::free);
+    this.drrs = new ScratchBuffer<>("drr batch", cuda::allocate, cuda::free);
+    this.stats = new ScratchBuffer<>("pose statistics", cuda::allocate, cuda::free);
+    this.scores = new ScratchBuffer<>("scores", cuda::allocate, cuda::free);
     this.block = new int[] {block[0], block[1], 1};
   }
 
@@ -85,11 +90,11 @@ final class CudaDrr implements AutoCloseable {
         int[] grid = {CudaContext.blocks(w, block[0]), CudaContext.blocks(h, block[1]), b};
         float step = (float) options.stepMm();
         if (volume.mode == CudaVolumeMode.EXACT) {
-          cuda.launch(CudaKernel.NCC_EXACT, grid, block, volume.padded(), volume.nx(), volume.ny(), volume.nz(), rays.pointer,
-              w, h, step, target.mask01(), target.centredX(), statBuffer);
+          cuda.launch(CudaKernel.NCC_EXACT, grid, block, volume.padded(), volume.nx(), volume.ny(), volume.nz(),
+              rays.current(), w, h, step, target.mask01(), target.centredX(), statBuffer);
         } else {
           cuda.launch(CudaKernel.NCC_TEXTURE, grid, block, volume.texture(), volume.scale, volume.nx(), volume.ny(),
-              volume.nz(), rays.pointer, w, h, step, target.mask01(), target.centredX(), statBuffer);
+              volume.nz(), rays.current(), w, h, step, target.mask01(), target.centredX(), statBuffer);
         }
       }
       CUdeviceptr scoreBuffer = scores.ensure((long) b * Sizeof.FLOAT);
@@ -112,11 +117,11 @@ final class CudaDrr implements AutoCloseable {
     int[] grid = {CudaContext.blocks(w, block[0]), CudaContext.blocks(h, block[1]), b};
     float step = (float) options.stepMm();
     if (volume.mode == CudaVolumeMode.EXACT) {
-      cuda.launch(CudaKernel.DRR_EXACT, grid, block, volume.padded(), volume.nx(), volume.ny(), volume.nz(), rays.pointer, w,
-          h, step, out);
+      cuda.launch(CudaKernel.DRR_EXACT, grid, block, volume.padded(), volume.nx(), volume.ny(), volume.nz(),
+          rays.current(), w, h, step, out);
     } else {
       cuda.launch(CudaKernel.DRR_TEXTURE, grid, block, volume.texture(), volume.scale, volume.nx(), volume.ny(), volume.nz(),
-          rays.pointer, w, h, step, out);
+          rays.current(), w, h, step, out);
     }
   }
 
@@ -126,33 +131,5 @@ final class CudaDrr implements AutoCloseable {
     drrs.release();
     stats.release();
     scores.release();
-  }
-
-  /** Device memory that grows to the largest size asked for. */
-  private final class Scratch {
-    private final String what;
-    private CUdeviceptr pointer;
-    private long bytes;
-
-    Scratch(String what) {
-      this.what = what;
-    }
-
-    CUdeviceptr ensure(long needed) {
-      if (pointer == null || bytes < needed) {
-        release();
-        pointer = cuda.allocate(needed, what);
-        bytes = needed;
-      }
-      return pointer;
-    }
-
-    void release() {
-      if (pointer != null) {
-        cuda.free(pointer);
-        pointer = null;
-        bytes = 0;
-      }
-    }
   }
 }

@@ -6,6 +6,7 @@ import cathnav.gpu.SimilarityMetric;
 import cathnav.gpu.device.DeviceArguments;
 import cathnav.gpu.device.RayStaging;
 import cathnav.gpu.device.RaySetup;
+import cathnav.gpu.device.ScratchBuffer;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -26,14 +27,18 @@ final class OpenClDrr implements AutoCloseable {
   private static final long[] DRR_LOCAL = {16, 8, 1};
 
   private final OpenClContext cl;
-  private final Scratch rays = new Scratch("rays");
-  private final Scratch drrs = new Scratch("drr batch");
-  private final Scratch partials = new Scratch("score partials");
-  private final Scratch scores = new Scratch("scores");
+  private final ScratchBuffer<cl_mem> rays;
+  private final ScratchBuffer<cl_mem> drrs;
+  private final ScratchBuffer<cl_mem> partials;
+  private final ScratchBuffer<cl_mem> scores;
   private final RayStaging rayStaging = new RayStaging();
 
   OpenClDrr(OpenClContext cl) {
     this.cl = cl;
+    this.rays = new ScratchBuffer<>("rays", cl::allocate, CL::clReleaseMemObject);
+    this.drrs = new ScratchBuffer<>("drr batch", cl::allocate, CL::clReleaseMemObject);
+    this.partials = new ScratchBuffer<>("score partials", cl::allocate, CL::clReleaseMemObject);
+    this.scores = new ScratchBuffer<>("scores", cl::allocate, CL::clReleaseMemObject);
   }
 
   /** Renders one pose into {@code out} (the projection's size). */
@@ -92,7 +97,7 @@ final class OpenClDrr implements AutoCloseable {
   private void launchDrr(OpenClVolume volume, Projection projection, RenderOptions options, int b, cl_mem out) {
     cl.launch(volume.mode == OpenClVolumeMode.IMAGE ? "drr_image" : "drr",
         new long[] {projection.width(), projection.height(), b}, DRR_LOCAL,
-        volume.buffer(), volume.nx(), volume.ny(), volume.nz(), rays.buffer, projection.width(),
+        volume.buffer(), volume.nx(), volume.ny(), volume.nz(), rays.current(), projection.width(),
         projection.height(), (float) options.stepMm(), out);
   }
 
@@ -102,33 +107,5 @@ final class OpenClDrr implements AutoCloseable {
     drrs.release();
     partials.release();
     scores.release();
-  }
-
-  /** A device buffer that grows to the largest size asked for. */
-  private final class Scratch {
-    private final String what;
-    private cl_mem buffer;
-    private long bytes;
-
-    Scratch(String what) {
-      this.what = what;
-    }
-
-    cl_mem ensure(long needed) {
-      if (buffer == null || bytes < needed) {
-        release();
-        buffer = cl.allocate(needed, what);
-        bytes = needed;
-      }
-      return buffer;
-    }
-
-    void release() {
-      if (buffer != null) {
-        CL.clReleaseMemObject(buffer);
-        buffer = null;
-        bytes = 0;
-      }
-    }
   }
 }
