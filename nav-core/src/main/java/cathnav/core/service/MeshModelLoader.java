@@ -1,5 +1,6 @@
 package cathnav.core.service;
 
+import cathnav.core.geometry.Vec3;
 import cathnav.core.model.Meshes;
 import cathnav.core.model.ModelFileException;
 import cathnav.core.model.TriangleMesh;
@@ -7,6 +8,7 @@ import cathnav.core.model.Volume;
 import cathnav.core.model.Volumes;
 import cathnav.core.overlay.GuidanceMesh;
 import cathnav.core.overlay.GuidanceModel;
+import cathnav.core.tracking.RegistrationModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import java.util.List;
 
 /**
  * Loads a model from files: the LV mesh (any mesh format {@link Meshes} reads), vein centrelines (meshes whose
- * vertices, in file order, form the polyline), and the CT volume as registration data. Triangles carry no AHA
+ * vertices, in file order, form the polyline), and the CT volume as registration data ({@link RegistrationModel},
+ * rotating about the LV centroid). Triangles carry no AHA
  * segment unless a segment labeller is given.
  *
  * <p>Thread-safety: stateless; runs on worker threads.
@@ -48,11 +51,13 @@ public final class MeshModelLoader implements ModelLoader {
       veins.add(vein.vertices());
     }
     Volume ct = request.ct() == null ? null : Volumes.read(request.ct());
+    double[] c = mesh.centroid();
+    Object registration = ct == null ? null : RegistrationModel.of(ct, new Vec3(c[0], c[1], c[2]));
     if (request.targetSegment() > 0 && !mesh.hasSegment(request.targetSegment())) {
       throw new ModelFileException(request.leftVentricle(), "target segment " + request.targetSegment()
           + " is on no triangle of the LV mesh" + (labeller == null ? " (no AHA labelling available)" : ""));
     }
     String name = request.leftVentricle().getFileName().toString();
-    return new ProcedureModel(name, new GuidanceModel(name, mesh, veins), ct, request.targetSegment());
+    return new ProcedureModel(name, new GuidanceModel(name, mesh, veins), registration, request.targetSegment());
   }
 }

@@ -55,6 +55,7 @@ public final class NavigationPipeline implements DutyCycleAgent {
   private int targetSegment;
   private boolean fallback;
   private String fallbackReason = "";
+  private String trackerProblem = "";
   private float[] pixels = new float[0];
   private long processed;
   private long failed;
@@ -138,8 +139,16 @@ public final class NavigationPipeline implements DutyCycleAgent {
         model = load.model();
         targetSegment = model.targetSegment();
         policy.reset();
-        openTracker(requestedBackend);
-        LOG.info("model loaded, name={}, target={}, backend={}", model.name(), targetSegment, tracker.backendName());
+        trackerProblem = "";
+        try {
+          openTracker(requestedBackend);
+        } catch (RuntimeException e) {
+          // the model is still drawn nowhere: without a tracker there is no pose, frames say why
+          trackerProblem = "cannot register with this model: " + e.getMessage();
+          LOG.warn("tracker not opened, model={}, backend={}, error={}", model.name(), requestedBackend, e.toString());
+          sink.problem(STATUS_CONFIG_ERROR, "NO_REGISTRATION", trackerProblem);
+        }
+        LOG.info("model loaded, name={}, target={}, backend={}", model.name(), targetSegment, backendName());
         sink.modelChanged(model);
       } else if (c instanceof PipelineCommand.SetTarget target) {
         targetSegment = target.segment();
@@ -236,7 +245,8 @@ public final class NavigationPipeline implements DutyCycleAgent {
       shapes.add(new OverlayShape.Marker(OverlayRole.LEAD_TIP, tip[0], tip[1], OverlayProjector.TIP_RADIUS_PX,
           OverlayRole.LEAD_TIP.rgba()));
     }
-    String message = model == null ? "no patient model loaded" : stateMessage(state);
+    String message = model == null ? "no patient model loaded"
+        : tracker == null ? trackerProblem : stateMessage(state);
     long t4 = System.nanoTime();
     latencies.record(PipelineStage.OVERLAY, t4 - t3, 0);
     Readouts readouts = new Readouts(segmentUnderTip, distance, targetSegment, estimate.confidence(),
@@ -252,7 +262,7 @@ public final class NavigationPipeline implements DutyCycleAgent {
   }
 
   private PoseEstimate track(FrameGeometry geometry, long timestamp) {
-    if (model == null) {
+    if (model == null || tracker == null) {
       return new PoseEstimate(PoseEstimate.TrackerPhase.REGISTERING, null, 0, 0, 0);
     }
     try {

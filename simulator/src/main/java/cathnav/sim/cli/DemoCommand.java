@@ -9,8 +9,8 @@ import cathnav.gpu.BackendUnavailableException;
 import cathnav.gpu.ComputeBackends;
 import cathnav.gpu.FallbackPolicy;
 import cathnav.sim.demo.DemoStatus;
-import cathnav.sim.demo.GeneratedFrameSource;
-import cathnav.sim.demo.GeneratedProcedure;
+import cathnav.sim.demo.SimulatedProcedure;
+import cathnav.sim.demo.SimulatedStream;
 import io.vertx.core.Vertx;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
         + " line.")
 public final class DemoCommand implements Callable<Integer> {
 
-  @Option(names = "--duration", paramLabel = "S", defaultValue = "0",
-      description = "stop after S seconds (0: run until interrupted)")
+  @Option(names = "--duration", paramLabel = "S", defaultValue = "120",
+      description = "length of the simulated procedure, seconds (default: ${DEFAULT-VALUE})")
   double durationS;
 
   @Option(names = "--fps", paramLabel = "F", defaultValue = "15", description = "frames per second (default 15)")
@@ -46,7 +46,8 @@ public final class DemoCommand implements Callable<Integer> {
       description = "compute backend: java, opencl, cuda or auto (default: ${DEFAULT-VALUE})")
   String backend;
 
-  @Option(names = "--headless", description = "print one status line per second instead of updating one line")
+  @Option(names = "--headless", description = "print one status line per second instead of updating one line "
+      + "(for logs and terminals without carriage return)")
   boolean headless;
 
   @Option(names = "--igtl", paramLabel = "HOST:PORT", converter = HostPort.Converter.class,
@@ -59,8 +60,8 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(fps > 0 && fps <= 120) || size < 64 || size > 2048) {
-      System.err.println("cathnav demo: --fps must be in (0, 120] and --size in 64..2048");
+    if (!(fps > 0 && fps <= 120) || size < 64 || size > 2048 || !(durationS > 0)) {
+      System.err.println("cathnav demo: --fps must be in (0, 120], --size in 64..2048, --duration positive");
       return 2;
     }
     try {
@@ -81,21 +82,22 @@ public final class DemoCommand implements Callable<Integer> {
       vertx.close();
       return 4;
     }
-    GeneratedProcedure procedure = new GeneratedProcedure(size);
+    System.out.println("cathnav demo: preparing the phantom and its model ...");
+    SimulatedProcedure procedure = SimulatedProcedure.standard(2.0);
     server.service().useModel(procedure.model());
-    DemoStatus status = new DemoStatus(server.service());
+    DemoStatus status = new DemoStatus(server.service(),
+        new double[] {procedure.lvCentre().x(), procedure.lvCentre().y(), procedure.lvCentre().z()});
     server.service().addListener(status);
     System.out.printf("cathnav demo: display http://%s:%d/  (OpenIGTLink %s:%d, backend %s, %.0f fps, %dx%d)%n",
         http.host(), server.httpPort(), igtl.host(), server.igtlPort(), backend, fps, size, size);
-    GeneratedFrameSource source = new GeneratedFrameSource(vertx, "127.0.0.1", server.igtlPort(), procedure, fps,
-        status);
+    SimulatedStream source = new SimulatedStream(procedure, SimulatedProcedure.scenario(durationS, fps, size),
+        "127.0.0.1", server.igtlPort(), status);
     CountDownLatch stop = new CountDownLatch(1);
     Thread hook = new Thread(stop::countDown, "cathnav-demo-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     source.start();
-    long end = durationS > 0 ? System.nanoTime() + (long) (durationS * 1e9) : Long.MAX_VALUE;
     int exit = 0;
-    while (System.nanoTime() < end && !stop.await(1, TimeUnit.SECONDS)) {
+    while (!source.finished() && !stop.await(1, TimeUnit.SECONDS)) {
       String line = status.line();
       if (headless) {
         System.out.println(line);
@@ -103,15 +105,15 @@ public final class DemoCommand implements Callable<Integer> {
         System.out.print("\r" + line);
         System.out.flush();
       }
-      if (source.failure() != null) {
-        System.err.println("\ncathnav demo: frame source failed: " + source.failure().getMessage());
-        exit = 4;
-        break;
-      }
+    }
+    if (source.failure() != null) {
+      System.err.println("\ncathnav demo: simulator stream failed: " + source.failure().getMessage());
+      exit = 4;
     }
     source.close();
-    System.out.printf("%ncathnav demo: %d frames sent, %d overlays built, %d dropped%n", source.framesSent(),
-        status.outcomes(), server.service().droppedFrames());
+    System.out.printf("%ncathnav demo: %d frames streamed, %d overlays built, %d dropped, %d compared with the truth,"
+        + " largest error %.1f mm%n", source.framesSent(), status.outcomes(), server.service().droppedFrames(),
+        status.compared(), status.maxErrorMm());
     server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     try {

@@ -30,8 +30,14 @@ public final class DemoStatus implements OutcomeListener {
   private long lastOutcomes;
   private long lastNanos = System.nanoTime();
 
-  public DemoStatus(NavigationService service) {
+  private final double[] centre;
+
+  /**
+   * @param centre the point (RAS mm, model frame) where pose error is measured: the LV centre
+   */
+  public DemoStatus(NavigationService service, double[] centre) {
     this.service = service;
+    this.centre = centre.clone();
   }
 
   /** Remembers the true pose {@code T} (row-major 4x4) of the frame sent with {@code timestampNanos}. */
@@ -45,7 +51,7 @@ public final class DemoStatus implements OutcomeListener {
     double[] truth = truthByTimestamp.remove(outcome.overlay().sourceTimestampNanos());
     double[] pose = outcome.overlay().pose();
     if (truth != null && pose != null) {
-      lastErrorMm = translationDifference(pose, truth);
+      lastErrorMm = displacementAt(pose, truth, centre);
       maxErrorMm = Math.max(maxErrorMm, lastErrorMm);
       compared.incrementAndGet();
     }
@@ -54,12 +60,25 @@ public final class DemoStatus implements OutcomeListener {
     truthByTimestamp.keySet().removeIf(ts -> ts < horizon);
   }
 
-  /** Distance between where {@code a} and {@code b} put the model centre (their translations), mm. */
-  static double translationDifference(double[] a, double[] b) {
-    double dx = a[3] - b[3];
-    double dy = a[7] - b[7];
-    double dz = a[11] - b[11];
-    return Math.sqrt(dx * dx + dy * dy + dz * dz);
+  /** Distance between where poses {@code a} and {@code b} (row-major 4x4) put the model point {@code c}, mm. */
+  public static double displacementAt(double[] a, double[] b, double[] c) {
+    double s = 0;
+    for (int r = 0; r < 3; r++) {
+      double pa = a[4 * r] * c[0] + a[4 * r + 1] * c[1] + a[4 * r + 2] * c[2] + a[4 * r + 3];
+      double pb = b[4 * r] * c[0] + b[4 * r + 1] * c[1] + b[4 * r + 2] * c[2] + b[4 * r + 3];
+      s += (pa - pb) * (pa - pb);
+    }
+    return Math.sqrt(s);
+  }
+
+  /** Largest error seen so far, mm. */
+  public double maxErrorMm() {
+    return maxErrorMm;
+  }
+
+  /** Outcomes compared with a truth so far. */
+  public long compared() {
+    return compared.get();
   }
 
   @Override

@@ -10,7 +10,7 @@ import cathnav.core.service.ModelRequest;
 import cathnav.core.service.ProcedureModel;
 import cathnav.core.service.ServiceOptions;
 import cathnav.core.service.TrackerFactory;
-import cathnav.core.service.Trackers;
+import cathnav.core.tracking.RegistrationTrackerFactory;
 import cathnav.core.service.igtl.NavigationServer;
 import cathnav.core.web.DisplayEncoder;
 import cathnav.gpu.BackendUnavailableException;
@@ -155,9 +155,12 @@ public final class ServeCommand implements Callable<Integer> {
     return new MeshModelLoader(null);
   }
 
-  /** The tracker the service uses. */
+  /**
+   * The tracker the service uses: 2D/3D registration against the model's CT (GPU: every frame; java: background
+   * registration with 2D motion compensation per frame).
+   */
   public static TrackerFactory defaultTrackers() {
-    return Trackers.fixedIdentity();
+    return RegistrationTrackerFactory.withDefaults();
   }
 
   static FrameGeometry readGeometry(Path file) throws GeometryFormatException {
