@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       cathnav.igtl.bench.CodecBenchCommand.class,
       cathnav.core.cli.RegistrationBenchCommand.class,
       cathnav.gpu.bench.DrrBench.class,
-      BenchSimCommand.class
+      BenchSimCommand.class,
+      BenchE2eCommand.class
     })
 public final class BenchCommand implements Runnable {
 
