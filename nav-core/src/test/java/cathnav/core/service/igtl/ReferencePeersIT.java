@@ -23,8 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,19 +128,18 @@ class ReferencePeersIT {
 
   @Test
   void imagerClientFramesAreAnsweredAndReceiveClientAndPolyDataClientGetTheOutputs() throws Exception {
-    Set<Long> registrationStamps = ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicInteger registrations = new java.util.concurrent.atomic.AtomicInteger();
     IgtlClient peer = IgtlClient.create(vertx, new IgtlClientOptions().setHost("127.0.0.1")
         .setPort(server.igtlPort()));
     peer.messageHandler((c, m) -> {
       if (m.typeName().equals("TRANSFORM") && m.deviceName().equals(OutputMessages.REGISTRATION)) {
-        registrationStamps.add(m.timestamp().toEpochNanos());
+        registrations.incrementAndGet();
       }
     });
     await(peer.connect());
     StringBuffer receive = run("ReceiveClient", "127.0.0.1", server.igtlPort());
-    Process imager = null;
     StringBuffer imagerOut = run("ImagerClient", "127.0.0.1", server.igtlPort(), 20, bin.resolve("img"));
-    imager = processes.get(processes.size() - 1);
+    Process imager = processes.get(processes.size() - 1);
     assertTrue(imager.waitFor(60, TimeUnit.SECONDS), "ImagerClient did not finish: " + imagerOut);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (server.service().status().framesProcessed() + server.service().droppedFrames() < 100
@@ -152,10 +149,12 @@ class ReferencePeersIT {
     assertEquals(100, server.service().status().framesProcessed() + server.service().droppedFrames(),
         "every ImagerClient frame processed or (latest wins) dropped");
     assertEquals(0, server.service().health().getLong("framesRejected"));
-    assertTrue(registrationStamps.size() >= 50, "Registration transforms received: " + registrationStamps.size());
+    // latest-only fan-out may drop a few for a busy peer; at 20 fps nearly every frame gets through
+    assertTrue(registrations.get() >= 50, "Registration transforms received: " + registrations.get());
 
     awaitText(receive, "Receiving TRANSFORM data type.", "ReceiveClient");
-    awaitText(receive, "Device Name           : Registration", "ReceiveClient");
+    awaitText(receive, "Error Name: TRACKING", "ReceiveClient");
+    awaitText(receive, "\"type\":\"readouts\"", "ReceiveClient");
     awaitText(receive, "Receiving STATUS data type.", "ReceiveClient");
     assertTrue(!receive.toString().contains("CRC"), "ReceiveClient reported a CRC problem:\n" + receive);
 
