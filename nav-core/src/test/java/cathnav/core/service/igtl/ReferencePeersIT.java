@@ -149,8 +149,15 @@ class ReferencePeersIT {
     assertEquals(100, server.service().status().framesProcessed() + server.service().droppedFrames(),
         "every ImagerClient frame processed or (latest wins) dropped");
     assertEquals(0, server.service().health().getLong("framesRejected"));
-    // latest-only fan-out may drop a few for a busy peer; at 20 fps nearly every frame gets through
-    assertTrue(registrations.get() >= 50, "Registration transforms received: " + registrations.get());
+    // every processed frame is answered; the pipeline's latest-frame slot may drop frames on a busy machine
+    long processed = server.service().status().framesProcessed();
+    deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (registrations.get() < processed && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(processed >= 20, "frames processed: " + processed);
+    assertTrue(registrations.get() >= 0.9 * processed, "Registration transforms received: " + registrations.get()
+        + " for " + processed + " processed frames");
 
     awaitText(receive, "Receiving TRANSFORM data type.", "ReceiveClient");
     awaitText(receive, "Error Name: TRACKING", "ReceiveClient");
