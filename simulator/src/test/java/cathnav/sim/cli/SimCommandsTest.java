@@ -51,6 +51,35 @@ class SimCommandsTest {
   }
 
   @Test
+  void runStreamsEveryFrameLiveToAnOpenIgtlinkPeer() throws Exception {
+    Path scenario = dir.resolve("tiny.json");
+    Files.writeString(scenario, TINY, StandardCharsets.UTF_8);
+    try (cathnav.sim.stream.RecordingReceiver rx = new cathnav.sim.stream.RecordingReceiver()) {
+      int code = CathNavCommand.execute("sim", "run", scenario.toString(), "--to", "127.0.0.1:" + rx.port(),
+          "--backend", "java", "--igtl-version", "1");
+      assertEquals(0, code);
+      java.util.List<cathnav.sim.stream.RecordingReceiver.Received> got = rx.awaitAll(10_000);
+      assertEquals(8, got.size(), "a CArmGeometry STRING and an IMAGE per frame for a version-1 peer");
+      for (int i = 0; i < got.size(); i++) {
+        String type = new String(got.get(i).bytes(), 2, 12, StandardCharsets.US_ASCII).replace("\0", "");
+        assertEquals(i % 2 == 0 ? "STRING" : "IMAGE", type);
+      }
+    }
+  }
+
+  @Test
+  void runToAnAbsentPeerExitsWithNetworkFailure() throws Exception {
+    Path scenario = dir.resolve("tiny.json");
+    Files.writeString(scenario, TINY, StandardCharsets.UTF_8);
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    assertEquals(ExitCodes.NETWORK, CathNavCommand.execute("sim", "run", scenario.toString(), "--to",
+        "127.0.0.1:" + port, "--backend", "java"));
+  }
+
+  @Test
   void renderWithABrokenGeometryFileExitsWithBadInput() throws Exception {
     Path geom = dir.resolve("broken.geom.json");
     Files.writeString(geom, "{\"width\": 64}", StandardCharsets.UTF_8);
