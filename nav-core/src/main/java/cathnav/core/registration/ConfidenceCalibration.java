@@ -84,8 +84,10 @@ public final class ConfidenceCalibration {
   }
 
   /**
-   * Fits the table from outcomes: pool-adjacent-violators isotonic regression of success on similarity, then
-   * one knot per pooled block (at its mean similarity).
+   * Fits the table from outcomes: pool-adjacent-violators isotonic regression of success on similarity, giving
+   * blocks of consecutive similarities with one success rate each; each block becomes knots at its smallest and
+   * largest similarity, so the confidence is flat inside a block and rises linearly only across the gap between
+   * one block's largest score and the next block's smallest (no credit is given beyond the observed scores).
    */
   public static ConfidenceCalibration fit(double[] similarities, boolean[] success, String description) {
     if (similarities.length == 0 || similarities.length != success.length) {
@@ -97,35 +99,40 @@ public final class ConfidenceCalibration {
       order[i] = i;
     }
     Arrays.sort(order, Comparator.comparingDouble(i -> similarities[i]));
-    List<double[]> blocks = new ArrayList<>(); // {sumSimilarity, sumSuccess, count}
+    List<double[]> blocks = new ArrayList<>(); // {minSimilarity, maxSimilarity, successes, count}
     for (int idx : order) {
-      blocks.add(new double[] {similarities[idx], success[idx] ? 1 : 0, 1});
+      double s = similarities[idx];
+      blocks.add(new double[] {s, s, success[idx] ? 1 : 0, 1});
       while (blocks.size() > 1) {
         double[] last = blocks.get(blocks.size() - 1);
         double[] prev = blocks.get(blocks.size() - 2);
-        if (prev[1] / prev[2] < last[1] / last[2]) {
+        if (prev[2] / prev[3] < last[2] / last[3]) {
           break;
         }
-        prev[0] += last[0];
-        prev[1] += last[1];
+        prev[1] = last[1];
         prev[2] += last[2];
+        prev[3] += last[3];
         blocks.remove(blocks.size() - 1);
       }
     }
     List<double[]> knots = new ArrayList<>();
     for (double[] b : blocks) {
-      double s = b[0] / b[2];
-      double p = b[1] / b[2];
-      if (!knots.isEmpty() && !(s > knots.get(knots.size() - 1)[0])) {
-        double[] last = knots.get(knots.size() - 1);
-        last[1] = Math.max(last[1], p);
-      } else {
-        knots.add(new double[] {s, p});
-      }
+      double p = b[2] / b[3];
+      addKnot(knots, b[0], p);
+      addKnot(knots, b[1], p);
     }
     double[] sv = knots.stream().mapToDouble(k -> k[0]).toArray();
     double[] pv = knots.stream().mapToDouble(k -> k[1]).toArray();
     return new ConfidenceCalibration(sv, pv, description);
+  }
+
+  private static void addKnot(List<double[]> knots, double s, double p) {
+    if (!knots.isEmpty() && !(s > knots.get(knots.size() - 1)[0])) {
+      double[] last = knots.get(knots.size() - 1);
+      last[1] = Math.max(last[1], p);
+    } else {
+      knots.add(new double[] {s, p});
+    }
   }
 
   /** P(success) for a final similarity. */

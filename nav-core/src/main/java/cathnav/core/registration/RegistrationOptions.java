@@ -22,9 +22,9 @@ public record RegistrationOptions(int finestMaxSize, int levels, List<SearchStag
    * level's magnification shows). Level 0 is at most 128 pixels on its longer side.
    */
   public static final RegistrationOptions DEFAULT = new RegistrationOptions(128, 3, List.of(
-      new LevelSchedule(2, SimilarityMetric.NCC, 12, 20, 6, 20, 5, 5, 3.0, 0.05),
-      new LevelSchedule(1, SimilarityMetric.NCC, 10, 12, 2, 8, 2, 2, 2.0, 0.05),
-      new LocalRefinement(0, SimilarityMetric.GRADIENT_CORRELATION, 100, 1, 3, 0.5, 1, 1.5, 0.01)),
+      new LevelSchedule(2, SimilarityMetric.NCC, 12, 14, 6, 20, 5, 5, 3.0, 0.05),
+      new LevelSchedule(1, SimilarityMetric.NCC, 8, 10, 2, 8, 2, 2, 2.0, 0.05),
+      new LocalRefinement(0, SimilarityMetric.GRADIENT_CORRELATION, 60, 1, 3, 0.5, 1, 1.5, 0.02)),
       0x5EED);
 
   /**

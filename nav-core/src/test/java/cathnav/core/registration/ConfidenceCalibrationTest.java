@@ -40,6 +40,16 @@ class ConfidenceCalibrationTest {
   }
 
   @Test
+  void givesNoCreditBeyondTheObservedScores() {
+    double[] s = {0.3, 0.5, 0.94, 0.97, 0.98, 0.99};
+    boolean[] ok = {false, false, false, true, true, true};
+    ConfidenceCalibration c = ConfidenceCalibration.fit(s, ok, "test");
+    assertEquals(0, c.confidence(0.94), 1e-12);
+    assertEquals(0.5, c.confidence(0.955), 1e-12);
+    assertEquals(1, c.confidence(0.97), 1e-12);
+  }
+
+  @Test
   void poolsOutOfOrderOutcomesIntoTheirMean() {
     double[] s = {0.1, 0.2, 0.3, 0.4};
     boolean[] ok = {true, false, true, false};
