@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "registration",
     mixinStandardHelpOptions = true,
+    subcommands = RegistrationBenchSummaryCommand.class,
     description = "2D/3D registration accuracy (mTRE over the heart mask, projection error, success rate, capture "
         + "range) and time per registration on simulated frames from the real CT.")
 public final class RegistrationBenchCommand implements Callable<Integer> {

@@ -40,6 +40,14 @@ public record BenchCase(
     return finalMtreMm < SUCCESS_MTRE_MM;
   }
 
+  /** Reads a case written by {@link #toJson()}. */
+  public static BenchCase fromJson(JsonObject o) {
+    return new BenchCase(o.getInteger("index"), o.getDouble("primaryAngle"), o.getDouble("secondaryAngle"),
+        o.getDouble("startTranslationMm"), o.getDouble("startRotationDeg"), o.getDouble("startMtreMm"),
+        o.getDouble("finalMtreMm"), o.getDouble("projectionErrorMm"), o.getDouble("similarity"),
+        o.getDouble("confidence"), o.getDouble("timeMs"), o.getInteger("evaluations"));
+  }
+
   public JsonObject toJson() {
     return new JsonObject()
         .put("index", index)
