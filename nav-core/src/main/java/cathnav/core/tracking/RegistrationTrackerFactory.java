@@ -26,20 +26,36 @@ public final class RegistrationTrackerFactory implements TrackerFactory {
 
   private final TrackerSettings settings;
   private final ConfidenceCalibration calibration;
+  private final TrackerFactory withoutCt;
 
-  public RegistrationTrackerFactory(TrackerSettings settings, ConfidenceCalibration calibration) {
+  /**
+   * @param withoutCt opens the tracker for models that carry no {@link RegistrationModel} (no CT), or null to
+   *     refuse them
+   */
+  public RegistrationTrackerFactory(TrackerSettings settings, ConfidenceCalibration calibration,
+      TrackerFactory withoutCt) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.calibration = Objects.requireNonNull(calibration, "calibration");
+    this.withoutCt = withoutCt;
   }
 
   /** Default settings and the shipped confidence table. */
   public static RegistrationTrackerFactory withDefaults() {
-    return new RegistrationTrackerFactory(TrackerSettings.DEFAULT, ConfidenceCalibration.load());
+    return new RegistrationTrackerFactory(TrackerSettings.DEFAULT, ConfidenceCalibration.load(), null);
+  }
+
+  /** This factory, handing models without a CT to {@code fallback} (for example a fixed-pose tracker). */
+  public RegistrationTrackerFactory orElse(TrackerFactory fallback) {
+    return new RegistrationTrackerFactory(settings, calibration, Objects.requireNonNull(fallback, "fallback"));
   }
 
   @Override
   public FrameTracker open(ProcedureModel model, String backend) {
     if (!(model.registrationData() instanceof RegistrationModel data)) {
+      if (withoutCt != null) {
+        LOG.info("model has no registration CT, tracker from the fallback factory, model={}", model.name());
+        return withoutCt.open(model, backend);
+      }
       throw new IllegalArgumentException("model has no registration data (a RegistrationModel), model="
           + model.name() + ", registrationData=" + (model.registrationData() == null ? "null"
           : model.registrationData().getClass().getSimpleName()));
