@@ -60,14 +60,15 @@ public final class RegistrationBenchCommand implements Callable<Integer> {
   @Option(names = "--mask", description = "heart mask (default <shared data>/ct/heart_mask_1p5mm.nii.gz)")
   Path mask;
 
-  @Option(names = "--detector", defaultValue = "512", description = "detector size, pixels (default 512)")
+  @Option(names = "--detector", defaultValue = "256", description = "detector size, pixels (default 256)")
   int detector;
 
-  @Option(names = "--pixel-spacing", defaultValue = "0.6", description = "detector pixel spacing, mm (default 0.6)")
+  @Option(names = "--pixel-spacing", defaultValue = "1.2", description = "detector pixel spacing, mm (default 1.2)")
   double pixelSpacing;
 
-  @Option(names = "--counts", defaultValue = "5000",
-      description = "mean counts of an unattenuated pixel, sets quantum noise (default 5000)")
+  @Option(names = "--counts", defaultValue = "1000",
+      description = "mean counts of an unattenuated pixel, sets quantum noise (default 1000: about the simulator's "
+          + "30 nGy at this pixel size; the confidence table was fitted at it)")
   double counts;
 
   @Option(names = "--max-start-mm", defaultValue = "15",
