@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Loads a model from files: the LV mesh (any mesh format {@link Meshes} reads), vein centrelines (meshes whose
+ * Loads a model: a pre-operative model description through {@link PreopModelAdapter}, or plain files: the LV mesh (any mesh format {@link Meshes} reads), vein centrelines (meshes whose
  * vertices, in file order, form the polyline), and the CT volume as registration data ({@link RegistrationModel},
  * rotating about the LV centroid). Triangles carry no AHA
  * segment unless a segment labeller is given.
@@ -39,6 +39,9 @@ public final class MeshModelLoader implements ModelLoader {
 
   @Override
   public ProcedureModel load(ModelRequest request) throws IOException {
+    if (request.description() != null) {
+      return PreopModelAdapter.load(request.description(), request.targetSegment());
+    }
     TriangleMesh lv = Meshes.read(request.leftVentricle());
     int[] segments = labeller == null ? null : labeller.label(lv);
     GuidanceMesh mesh = GuidanceMesh.of(lv.vertices(), lv.triangles(), segments);

@@ -59,8 +59,8 @@ public final class ServeCommand implements Callable<Integer> {
   HostPort http;
 
   @Option(names = "--model", paramLabel = "FILE",
-      description = "patient model: a JSON file {\"ct\":..., \"lv\":..., \"veins\":[...], \"target\":N} "
-          + "(paths relative to it) or an LV mesh file")
+      description = "patient model: a pre-operative model description (model.json or its folder), a JSON file "
+          + "{\"ct\":..., \"lv\":..., \"veins\":[...], \"target\":N} (paths relative to it), or an LV mesh file")
   Path model;
 
   @Option(names = "--target", paramLabel = "N", description = "target AHA segment 1..17 (overrides the model's)")
@@ -172,8 +172,12 @@ public final class ServeCommand implements Callable<Integer> {
    * the file's folder), or any other file taken as the LV mesh.
    */
   public static ModelRequest readModelRequest(Path file, Integer target) throws IOException {
+    int t = target == null ? 0 : target;
+    if (Files.isDirectory(file)) {
+      return new ModelRequest(file, null, null, List.of(), t);
+    }
     if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
-      return new ModelRequest(null, file, List.of(), target == null ? 0 : target);
+      return new ModelRequest(null, null, file, List.of(), t);
     }
     if (!Files.isRegularFile(file)) {
       throw new IOException("model file not found: " + file);
@@ -183,6 +187,9 @@ public final class ServeCommand implements Callable<Integer> {
       json = new JsonObject(Files.readString(file));
     } catch (DecodeException e) {
       throw new IOException("model file is not a JSON object: " + file + " (" + e.getMessage() + ")", e);
+    }
+    if (!json.containsKey("lv")) {
+      return new ModelRequest(file, null, null, List.of(), t); // a pre-operative model description
     }
     Path dir = file.toAbsolutePath().getParent();
     for (String key : List.of("ct", "lv")) {
