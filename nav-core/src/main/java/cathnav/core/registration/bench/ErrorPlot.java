@@ -93,24 +93,31 @@ public final class ErrorPlot {
 
   private static void histogram(Graphics2D g, List<BenchCase> cases, int x0, int y0, int w, int h) {
     int bins = 20;
-    int[] counts = new int[bins];
+    int[] ok = new int[bins];
+    int[] failed = new int[bins];
     for (BenchCase c : cases) {
       double l = Math.log10(Math.max(c.finalMtreMm(), 1e-6));
-      int b = (int) Math.floor((l - LOG_MIN) / (LOG_MAX - LOG_MIN) * bins);
-      counts[Math.max(0, Math.min(bins - 1, b))]++;
+      int b = Math.max(0, Math.min(bins - 1, (int) Math.floor((l - LOG_MIN) / (LOG_MAX - LOG_MIN) * bins)));
+      if (c.success()) {
+        ok[b]++;
+      } else {
+        failed[b]++;
+      }
     }
     int max = 1;
-    for (int c : counts) {
-      max = Math.max(max, c);
+    for (int b = 0; b < bins; b++) {
+      max = Math.max(max, ok[b] + failed[b]);
     }
     g.setColor(Color.BLACK);
     g.drawRect(x0, y0, w, h);
     for (int b = 0; b < bins; b++) {
-      int bh = (int) Math.round((double) counts[b] / max * (h - 10));
       int bx = x0 + b * w / bins;
-      double upper = Math.pow(10, LOG_MIN + (b + 1) * (LOG_MAX - LOG_MIN) / bins);
-      g.setColor(upper <= BenchCase.SUCCESS_MTRE_MM * 1.0001 ? new Color(0, 90, 200) : Color.RED);
-      g.fillRect(bx + 1, y0 + h - bh, w / bins - 2, bh);
+      int okH = (int) Math.round((double) ok[b] / max * (h - 10));
+      int badH = (int) Math.round((double) failed[b] / max * (h - 10));
+      g.setColor(new Color(0, 90, 200));
+      g.fillRect(bx + 1, y0 + h - okH, w / bins - 2, okH);
+      g.setColor(Color.RED);
+      g.fillRect(bx + 1, y0 + h - okH - badH, w / bins - 2, badH);
     }
     g.setColor(Color.BLACK);
     for (double v : new double[] {0.01, 0.1, 1, 10, 100}) {
@@ -118,6 +125,6 @@ public final class ErrorPlot {
       g.drawLine(x, y0 + h, x, y0 + h + 4);
       g.drawString(v < 1 ? String.valueOf(v) : String.valueOf((int) v), x - 10, y0 + h + 18);
     }
-    g.drawString("final mTRE (mm, log): cases per bin, max " + max, x0, y0 - 6);
+    g.drawString("final mTRE (mm, log): cases per bin, red failed, max " + max, x0, y0 - 6);
   }
 }
