@@ -1,0 +1,335 @@
+package cathnav.core.lead;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds a pacing lead, guidewire or catheter in fluoroscopy frames and tracks its tip from frame to frame.
+ *
+ * <p>Per frame: the collimated field is found and trimmed ({@link FieldOfView}); the multi-scale valley filter
+ * ({@link RidgeMap}) marks thin dark structures of the raw intensity; the strongest valley pixels (local maxima
+ * across the valley) seed centreline traces, each followed in both directions along the valley, re-centred across
+ * it at every step, bridging gaps of a few pixels and stopping at sharp turns or the field's edge. The trace with
+ * the most accumulated valley strength is the wire. Its tip is the end nearest the previous tip when one is known;
+ * otherwise an end that faded out inside the field rather than at its edge or under a crossing structure, and between
+ * alike ends the lower one (leads come in through the superior veins; v points inferiorly). With a
+ * previous detection, seeds are taken near the previous centreline first, and from the whole frame only when none
+ * is found there.
+ *
+ * <p>Thread-safety: one instance per frame stream, used by one thread (the pipeline thread); it keeps the previous
+ * detection and its work buffers.
+ */
+public final class LeadDetector {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LeadDetector.class);
+  private static final int MAX_SEEDS = 10;
+  private static final double STEP = 1.0;
+  private static final int MAX_GAP_STEPS = 14;
+  private static final int EDGE_BAND_PX = 11;
+
+  private final LeadDetectorOptions options;
+  private RidgeMap ridges;
+  private LeadDetection previous;
+
+  public LeadDetector(LeadDetectorOptions options) {
+    this.options = Objects.requireNonNull(options, "options");
+  }
+
+  /** Forgets the previous detection (after a C-arm move or a scene change). */
+  public void reset() {
+    previous = null;
+  }
+
+  /**
+   * Detects the wire in one frame of raw detector intensities (bright where little attenuates; any gain and bit
+   * depth), row-major {@code width * height}; the array is only read.
+   */
+  public LeadDetection detect(float[] raw, int width, int height) {
+    if (width < 16 || height < 16 || raw.length != width * height) {
+      throw new IllegalArgumentException("frame size mismatch, width=" + width + ", height=" + height + ", pixels="
+          + raw.length);
+    }
+    if (ridges == null || ridges.width != width || ridges.height != height) {
+      ridges = new RidgeMap(width, height);
+      previous = null;
+    }
+    FieldOfView fov = FieldOfView.of(raw, width, height, options.fovMarginPx());
+    ridges.compute(raw, fov.mask, options.scales(), options.minContrast());
+    LeadDetection result = null;
+    if (previous != null && previous.found()) {
+      result = trace(fov, previous);
+    }
+    if (result == null || !result.found()) {
+      result = trace(fov, null);
+    }
+    previous = result;
+    LOG.debug("lead detection, found={}, lengthPx={}, tip=({}, {})", result.found(),
+        Math.round(result.lengthPx()), Math.round(result.tipU()), Math.round(result.tipV()));
+    return result;
+  }
+
+  private LeadDetection trace(FieldOfView fov, LeadDetection near) {
+    int w = ridges.width;
+    int h = ridges.height;
+    float[] s = ridges.strength;
+    List<int[]> candidates = new ArrayList<>();
+    float[] values = new float[w * h];
+    int nv = 0;
+    for (int y = 2; y < h - 2; y++) {
+      for (int x = 2; x < w - 2; x++) {
+        int i = y * w + x;
+        if (s[i] <= 0) {
+          continue;
+        }
+        double a = ridges.sample(s, x + ridges.normalU[i], y + ridges.normalV[i]);
+        double b = ridges.sample(s, x - ridges.normalU[i], y - ridges.normalV[i]);
+        if (s[i] < a || s[i] < b) {
+          continue;
+        }
+        values[nv++] = s[i];
+        if (near != null && near.distanceTo(x, y) > options.searchRadiusPx()) {
+          continue;
+        }
+        candidates.add(new int[] {x, y});
+      }
+    }
+    if (candidates.isEmpty() || nv == 0) {
+      return LeadDetection.none();
+    }
+    float[] v = java.util.Arrays.copyOf(values, nv);
+    java.util.Arrays.sort(v);
+    double ref = v[(int) (0.995 * (nv - 1))];
+    double low = 0.15 * ref;
+    candidates.sort((p, q) -> Float.compare(s[q[1] * w + q[0]], s[p[1] * w + p[0]]));
+
+    List<float[]> traced = new ArrayList<>();
+    Trace bestTrace = null;
+    float[] best = null;
+    double bestScore = 0;
+    for (int[] c : candidates) {
+      if (traced.size() >= MAX_SEEDS || s[c[1] * w + c[0]] < 0.3 * ref) {
+        break;
+      }
+      boolean covered = false;
+      for (float[] t : traced) {
+        if (nearPath(t, c[0], c[1], 3)) {
+          covered = true;
+          break;
+        }
+      }
+      if (covered) {
+        continue;
+      }
+      Trace tr = traceFrom(fov, c[0], c[1], low);
+      float[] path = tr.points();
+      traced.add(path);
+      double score = 0;
+      for (int k = 0; k < path.length; k += 2) {
+        // with a previous wire, only the part that stays near it counts (a trace may run off along a crossing)
+        if (near == null || near.distanceTo(path[k], path[k + 1]) <= options.searchRadiusPx()) {
+          score += Math.min(ref, ridges.sample(s, path[k], path[k + 1]));
+        }
+      }
+      if (score > bestScore) {
+        bestScore = score;
+        best = path;
+        bestTrace = tr;
+      }
+    }
+    if (best == null) {
+      return LeadDetection.none();
+    }
+    double length = 0;
+    for (int k = 2; k < best.length; k += 2) {
+      length += Math.hypot(best[k] - best[k - 2], best[k + 1] - best[k - 1]);
+    }
+    if (length < options.minLengthPx()) {
+      return LeadDetection.none();
+    }
+    int n = best.length / 2;
+    boolean tipAtEnd = chooseTipAtEnd(fov, near, best, bestTrace);
+    float[] ordered = tipAtEnd ? best : reverse(best);
+    double contrast = 0;
+    for (int k = 0; k < ordered.length; k += 2) {
+      int x = (int) Math.round(ordered[k]);
+      int y = (int) Math.round(ordered[k + 1]);
+      contrast += Math.max(0, ridges.valleyDepth(Math.max(1, Math.min(w - 2, x)), Math.max(1, Math.min(h - 2, y))));
+    }
+    if (contrast / n < 2 * options.minContrast()) {
+      return LeadDetection.none(); // a chain of noise valleys, not a radio-opaque wire
+    }
+    return new LeadDetection(true, ordered, ordered[ordered.length - 2], ordered[ordered.length - 1], length,
+        contrast / n);
+  }
+
+  /**
+   * Which end is the tip. With a previous detection, the end nearer the previous tip (tracking). Otherwise an end
+   * that left the field is proximal (a tip in view lies inside it), an end that stopped inside a crossing structure
+   * hides where the wire goes on so one that faded out wins over it, and between alike ends the lower one wins.
+   */
+  private static boolean chooseTipAtEnd(FieldOfView fov, LeadDetection near, float[] p, Trace t) {
+    int n = p.length / 2;
+    int rankStart = rank(atEdge(fov, p[0], p[1]) ? End.EDGE : t.startEnd());
+    int rankEnd = rank(atEdge(fov, p[2 * n - 2], p[2 * n - 1]) ? End.EDGE : t.endEnd());
+    if (near != null && near.found()) {
+      double d0 = Math.hypot(p[0] - near.tipU(), p[1] - near.tipV());
+      double d1 = Math.hypot(p[2 * n - 2] - near.tipU(), p[2 * n - 1] - near.tipV());
+      return d1 <= d0;
+    }
+    if (rankStart != rankEnd) {
+      return rankEnd > rankStart;
+    }
+    // both ends alike: pacing leads come in through the superior veins, and v points inferiorly in every
+    // cath-lab view, so the distal end is the lower one
+    return p[2 * n - 1] >= p[1];
+  }
+
+  /** An end this close to the field's edge may be where the wire leaves the field: it cannot be told from one. */
+  private static boolean atEdge(FieldOfView fov, double u, double v) {
+    return fov.depth(u, v) < EDGE_BAND_PX;
+  }
+
+  private static int rank(End e) {
+    return e == End.EDGE ? 0 : e == End.CROSSING ? 1 : 2;
+  }
+
+  /** Traces both ways from a seed; returns {@code u, v} pairs from one end to the other. */
+  private Trace traceFrom(FieldOfView fov, int x, int y, double low) {
+    int i = y * ridges.width + x;
+    double tu = -ridges.normalV[i];
+    double tv = ridges.normalU[i];
+    Half fw = follow(fov, x, y, tu, tv, low);
+    Half bw = follow(fov, x, y, -tu, -tv, low);
+    List<double[]> forward = fw.points();
+    List<double[]> backward = bw.points();
+    float[] out = new float[2 * (forward.size() + backward.size() + 1)];
+    int k = 0;
+    for (int j = backward.size() - 1; j >= 0; j--) {
+      out[k++] = (float) backward.get(j)[0];
+      out[k++] = (float) backward.get(j)[1];
+    }
+    out[k++] = x;
+    out[k++] = y;
+    for (double[] p : forward) {
+      out[k++] = (float) p[0];
+      out[k++] = (float) p[1];
+    }
+    return new Trace(out, bw.end(), fw.end());
+  }
+
+  /** Why a trace stopped: at the field's edge, where the valley faded, or inside a crossing structure. */
+  enum End {
+    EDGE,
+    FADE,
+    CROSSING
+  }
+
+  private record Half(List<double[]> points, End end) {}
+
+  private record Trace(float[] points, End startEnd, End endEnd) {}
+
+  private Half follow(FieldOfView fov, double u, double v, double tu, double tv, double low) {
+    List<double[]> pts = new ArrayList<>();
+    End reason = End.FADE;
+    boolean crossing = false;
+    int gap = 0;
+    int maxSteps = 4 * (ridges.width + ridges.height);
+    float[] s = ridges.strength;
+    for (int step = 0; step < maxSteps; step++) {
+      double pu = u + STEP * tu;
+      double pv = v + STEP * tv;
+      if (!fov.contains(pu, pv)) {
+        reason = End.EDGE;
+        break;
+      }
+      // re-centre across the valley: best strength within +-2 px along the normal
+      double nu = -tv;
+      double nv = tu;
+      double bestS = -1;
+      double bu = pu;
+      double bv = pv;
+      for (double o = -2; o <= 2; o += 0.5) {
+        double val = ridges.sample(s, pu + o * nu, pv + o * nv) - 0.02 * Math.abs(o) * low;
+        if (val > bestS) {
+          bestS = val;
+          bu = pu + o * nu;
+          bv = pv + o * nv;
+        }
+      }
+      if (bestS < low) {
+        gap++;
+        if (gap > MAX_GAP_STEPS) {
+          reason = crossing ? End.CROSSING : End.FADE;
+          break;
+        }
+        u = pu;
+        v = pv;
+        pts.add(new double[] {u, v, 0});
+        continue;
+      }
+      int ci = (int) Math.round(bv) * ridges.width + (int) Math.round(bu);
+      double ntu = -ridges.normalV[ci];
+      double ntv = ridges.normalU[ci];
+      if (ntu * tu + ntv * tv < 0) {
+        ntu = -ntu;
+        ntv = -ntv;
+      }
+      double cos = ntu * tu + ntv * tv;
+      if (cos < 0.5) {
+        // sharper than 60 degrees in one step: another structure crosses; coast straight through it
+        gap++;
+        crossing = true;
+        if (gap > MAX_GAP_STEPS) {
+          reason = End.CROSSING;
+          break;
+        }
+        u = pu;
+        v = pv;
+        pts.add(new double[] {u, v, 0});
+        continue;
+      }
+      gap = 0;
+      crossing = false;
+      double mu = 0.6 * tu + 0.4 * ntu;
+      double mv = 0.6 * tv + 0.4 * ntv;
+      double len = Math.hypot(mu, mv);
+      tu = mu / len;
+      tv = mv / len;
+      u = bu;
+      v = bv;
+      // points weaker than a third of the wire's typical strength may be noise beyond its end
+      pts.add(new double[] {u, v, bestS >= 2.3 * low ? 1 : 0});
+    }
+    // drop the trailing gap and weak tail: the wire ends at the last strong point
+    int end = pts.size();
+    while (end > 0 && pts.get(end - 1)[2] == 0) {
+      end--;
+    }
+    return new Half(new ArrayList<>(pts.subList(0, end)), reason);
+  }
+
+  private static boolean nearPath(float[] path, double u, double v, double radius) {
+    double r2 = radius * radius;
+    for (int k = 0; k < path.length; k += 2) {
+      double du = path[k] - u;
+      double dv = path[k + 1] - v;
+      if (du * du + dv * dv <= r2) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static float[] reverse(float[] p) {
+    float[] out = new float[p.length];
+    int n = p.length / 2;
+    for (int k = 0; k < n; k++) {
+      out[2 * k] = p[2 * (n - 1 - k)];
+      out[2 * k + 1] = p[2 * (n - 1 - k) + 1];
+    }
+    return out;
+  }
+}
