@@ -154,8 +154,8 @@ public final class LeadDetector {
     float[] ordered = tipAtEnd ? best : reverse(best);
     double contrast = 0;
     for (int k = 0; k < ordered.length; k += 2) {
-      int x = (int) Math.round(ordered[k]);
-      int y = (int) Math.round(ordered[k + 1]);
+      int x = Math.round(ordered[k]);
+      int y = Math.round(ordered[k + 1]);
       contrast += Math.max(0, ridges.valleyDepth(Math.max(1, Math.min(w - 2, x)), Math.max(1, Math.min(h - 2, y))));
     }
     if (contrast / n < 2 * options.minContrast()) {
