@@ -69,7 +69,10 @@ public final class BenchE2eCommand implements Callable<Integer> {
     }
     try {
       ComputeBackends.select(backend, FallbackPolicy.FAIL).backend().close();
-    } catch (BackendUnavailableException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
+      System.err.println("cathnav bench e2e: " + e.getMessage());
+      return 2;
+    } catch (BackendUnavailableException e) {
       System.err.println("cathnav bench e2e: compute backend unavailable: " + e.getMessage());
       return ExitCodes.BACKEND_UNAVAILABLE;
     }

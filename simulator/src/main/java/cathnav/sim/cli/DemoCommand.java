@@ -66,7 +66,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
     try {
       ComputeBackends.select(backend, FallbackPolicy.FAIL).backend().close();
-    } catch (BackendUnavailableException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
+      System.err.println("cathnav demo: " + e.getMessage());
+      return 2;
+    } catch (BackendUnavailableException e) {
       System.err.println("cathnav demo: compute backend unavailable: " + e.getMessage());
       return 5;
     }

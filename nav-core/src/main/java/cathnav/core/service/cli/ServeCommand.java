@@ -105,7 +105,10 @@ public final class ServeCommand implements Callable<Integer> {
     }
     try {
       ComputeBackends.select(backend, FallbackPolicy.FAIL).backend().close();
-    } catch (BackendUnavailableException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) {
+      System.err.println("cathnav serve: " + e.getMessage());
+      return 2;
+    } catch (BackendUnavailableException e) {
       System.err.println("cathnav serve: compute backend unavailable: " + e.getMessage());
       return 5;
     }
