@@ -5,7 +5,15 @@
 //   [0..2] source in voxel index space; [4..12] Minv (world direction of pixel (u, v) = Minv (u, v, 1));
 //   [13..21] D = (T A)^-1_linear Minv (voxel-space direction of pixel (u, v));
 //   [24..29] slab (lower, upper corner) outside which samples read only zeros (OccupiedBox.java): skipped.
-#define RAY_PARAMS 32
+//   [32..63] float32 remainders: value i is r[i] + r[i + 32] in float64, so the set-up clips with the host's float64
+//   geometry (a float32 source hundreds of voxels away moves the segment ends enough to gain or lose a sample).
+#define RAY_PARAMS 64
+#define RAY_REMAINDER 32
+
+// Ray parameter i in float64 (value plus remainder).
+__device__ __forceinline__ double ray_param(const float* __restrict__ r, int i) {
+  return (double) r[i] + (double) r[i + RAY_REMAINDER];
+}
 
 // One pose's ray parameters passed by value as a kernel parameter (single renders: no copy, no host wait).
 struct RayBlock {
@@ -40,13 +48,14 @@ __device__ __forceinline__ void clip_to_box(const double (&c)[3], const double (
 __device__ __forceinline__ RaySpan ray_span(const float* __restrict__ r, int u, int v, int nx, int ny, int nz,
                                             float step) {
   double uu = u, vv = v;
-  double wx = r[4] * uu + r[5] * vv + r[6];
-  double wy = r[7] * uu + r[8] * vv + r[9];
-  double wz = r[10] * uu + r[11] * vv + r[12];
-  double inv = rsqrt(wx * wx + wy * wy + wz * wz);
-  double d[3] = {(r[13] * uu + r[14] * vv + r[15]) * inv, (r[16] * uu + r[17] * vv + r[18]) * inv,
-                 (r[19] * uu + r[20] * vv + r[21]) * inv};
-  double c[3] = {r[0], r[1], r[2]};
+  double wx = ray_param(r, 4) * uu + ray_param(r, 5) * vv + ray_param(r, 6);
+  double wy = ray_param(r, 7) * uu + ray_param(r, 8) * vv + ray_param(r, 9);
+  double wz = ray_param(r, 10) * uu + ray_param(r, 11) * vv + ray_param(r, 12);
+  double inv = 1.0 / sqrt(wx * wx + wy * wy + wz * wz);
+  double d[3] = {(ray_param(r, 13) * uu + ray_param(r, 14) * vv + ray_param(r, 15)) * inv,
+                 (ray_param(r, 16) * uu + ray_param(r, 17) * vv + ray_param(r, 18)) * inv,
+                 (ray_param(r, 19) * uu + ray_param(r, 20) * vv + ray_param(r, 21)) * inv};
+  double c[3] = {ray_param(r, 0), ray_param(r, 1), ray_param(r, 2)};
   // the rule's samples: t0 + (k + 0.5) step inside the box [-0.5, n - 0.5], t >= 0 (the ray starts at the source)
   double lo[3] = {-0.5, -0.5, -0.5}, hi[3] = {nx - 0.5, ny - 0.5, nz - 0.5};
   double t0 = 0.0, t1 = INFINITY;

@@ -1,6 +1,7 @@
 package cathnav.gpu.device;
 
 import cathnav.gpu.Projection;
+import java.util.Arrays;
 
 /**
  * Per-pose ray parameters for the device DRR kernels, computed on the host in float64 and handed to the kernels as
@@ -20,15 +21,24 @@ import cathnav.gpu.Projection;
  *   [24..26] lower corner, [27..29] upper corner of the slab outside which samples read only zeros
  *            ({@link OccupiedBox#writeSlab}; voxel index space)
  *   [30..31] unused
+ *   [32..63] the float32 remainders of [0..31]: value i is {@code (double) block[i] + (double) block[i + 32]} to
+ *            about 2^-48 relative (zero where [0..31] is exact or unused)
  * </pre>
  *
- * A kernel takes {@code dw = M^-1 (u, v, 1)}, {@code d = G_linear M^-1 (u, v, 1) / |dw|} and samples
+ * <p>Why the remainders: the source lies hundreds of voxels from the box, so a float32 source or direction moves the
+ * clipped segment's ends by ~1e-4 mm; where {@code (t1 - t0) / step} is that close to {@code k + 0.5} the ray gets
+ * one sample more or fewer than the float64 rule, a whole boundary sample (half a voxel's attenuation times the
+ * step, ~1% of the pixel) on a volume whose edge voxels are non-zero. Kernels with float64 read the pairs; kernels
+ * without it read [0..31] alone. A kernel takes {@code dw = M^-1 (u, v, 1)}, {@code d = G_linear M^-1 (u, v, 1) / |dw|} and samples
  * {@code GC + t d} for {@code t} in mm along the ray. Stateless; thread-safe.
  */
 public final class RaySetup {
 
   /** Floats per pose block. */
-  public static final int FLOATS_PER_POSE = 32;
+  public static final int FLOATS_PER_POSE = 64;
+
+  /** Offset from a value to its float32 remainder inside a pose block. */
+  public static final int REMAINDER_OFFSET = 32;
 
   private RaySetup() {}
 
@@ -61,20 +71,23 @@ public final class RaySetup {
       double[] c = mul3(gLin, rel);
       double[] dir = mul33(gLin, mInv);
       int o = b * FLOATS_PER_POSE;
+      Arrays.fill(out, o, o + FLOATS_PER_POSE, 0f);
       for (int i = 0; i < 3; i++) {
-        out[o + i] = (float) c[i];
+        writePair(out, o + i, c[i]);
       }
-      out[o + 3] = 0f;
       for (int i = 0; i < 9; i++) {
-        out[o + 4 + i] = (float) mInv[i];
-        out[o + 13 + i] = (float) dir[i];
+        writePair(out, o + 4 + i, mInv[i]);
+        writePair(out, o + 13 + i, dir[i]);
       }
-      out[o + 22] = 0f;
-      out[o + 23] = 0f;
       occupied.writeSlab(out, o + 24);
-      out[o + 30] = 0f;
-      out[o + 31] = 0f;
     }
+  }
+
+  /** {@code out[at] = (float) x} and its remainder {@code out[at + REMAINDER_OFFSET] = (float) (x - out[at])}. */
+  private static void writePair(float[] out, int at, double x) {
+    float hi = (float) x;
+    out[at] = hi;
+    out[at + REMAINDER_OFFSET] = (float) (x - hi);
   }
 
   private static double[] mul4(double[] a, int ao, double[] b) {

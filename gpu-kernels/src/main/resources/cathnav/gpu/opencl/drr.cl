@@ -11,7 +11,11 @@
 //   [4..12] Minv, row-major 3x3: world ray direction of pixel (u, v) = Minv * (u, v, 1)
 //   [13..21] D = (T A)^-1_linear * Minv: voxel-space direction of pixel (u, v) = D * (u, v, 1)
 //   [24..29] slab (lower, upper corner) outside which samples read only zeros (OccupiedBox.java): skipped
-#define RAY_PARAMS 32
+//   [32..63] float32 remainders: value i is r[i] + r[i + 32] in float64 (RP below where the device has fp64), so the
+//            set-up sees the host's float64 geometry and clips exactly as the float64 rule does (a float32 source
+//            hundreds of voxels away moves the segment ends enough to gain or lose a boundary sample)
+#define RAY_PARAMS 64
+#define RAY_REMAINDER 32
 
 // Converts int16 HU to linear attenuation into the padded buffer (border voxels zero).
 __kernel void pad_hu(__global const short* hu, __global float* padded, int nx, int ny, int nz,
@@ -47,11 +51,13 @@ typedef double real_t;
 typedef double3 real3;
 #define REAL3(x, y, z) ((double3) ((x), (y), (z)))
 #define TO_FLOAT3(v) convert_float3(v)
+#define RP(r, i) ((double) (r)[i] + (double) (r)[(i) + RAY_REMAINDER])
 #else
 typedef float real_t;
 typedef float3 real3;
 #define REAL3(x, y, z) ((float3) ((x), (y), (z)))
 #define TO_FLOAT3(v) (v)
+#define RP(r, i) ((r)[i])
 #endif
 
 // Narrows [*t0, *t1] to the part of the ray p(t) = c + t * d inside the box [lo, hi]; empty when *t1 < *t0.
@@ -92,11 +98,11 @@ typedef struct {
 // (voxel index + 1) q0 + k * dq for k in [0, count), the samples that can only read zeros skipped.
 inline int ray_samples(const float* r, int u, int v, int nx, int ny, int nz, float step, float3* q0, float3* dq) {
   real3 uv1 = REAL3(u, v, 1);
-  real3 dw = REAL3(dot(REAL3(r[4], r[5], r[6]), uv1), dot(REAL3(r[7], r[8], r[9]), uv1),
-                   dot(REAL3(r[10], r[11], r[12]), uv1));
-  real3 d = REAL3(dot(REAL3(r[13], r[14], r[15]), uv1), dot(REAL3(r[16], r[17], r[18]), uv1),
-                  dot(REAL3(r[19], r[20], r[21]), uv1)) / sqrt(dot(dw, dw));
-  real3 c = REAL3(r[0], r[1], r[2]);
+  real3 dw = REAL3(dot(REAL3(RP(r, 4), RP(r, 5), RP(r, 6)), uv1), dot(REAL3(RP(r, 7), RP(r, 8), RP(r, 9)), uv1),
+                   dot(REAL3(RP(r, 10), RP(r, 11), RP(r, 12)), uv1));
+  real3 d = REAL3(dot(REAL3(RP(r, 13), RP(r, 14), RP(r, 15)), uv1), dot(REAL3(RP(r, 16), RP(r, 17), RP(r, 18)), uv1),
+                  dot(REAL3(RP(r, 19), RP(r, 20), RP(r, 21)), uv1)) / sqrt(dot(dw, dw));
+  real3 c = REAL3(RP(r, 0), RP(r, 1), RP(r, 2));
   // the rule's samples: t0 + (k + 0.5) step inside the box [-0.5, n - 0.5], t >= 0 (the ray starts at the source)
   real_t t0 = 0, t1 = INFINITY;
   clip_to_box(c, d, REAL3(-0.5, -0.5, -0.5), REAL3(nx - 0.5, ny - 0.5, nz - 0.5), &t0, &t1);
