@@ -75,6 +75,7 @@ public final class LeadDetector {
     int w = ridges.width;
     int h = ridges.height;
     float[] s = ridges.strength;
+    boolean[] nearMask = near == null ? null : dilate(near.centreline(), w, h, options.searchRadiusPx());
     List<int[]> candidates = new ArrayList<>();
     float[] values = new float[w * h];
     int nv = 0;
@@ -90,7 +91,7 @@ public final class LeadDetector {
           continue;
         }
         values[nv++] = s[i];
-        if (near != null && near.distanceTo(x, y) > options.searchRadiusPx()) {
+        if (nearMask != null && !nearMask[i]) {
           continue;
         }
         candidates.add(new int[] {x, y});
@@ -105,31 +106,26 @@ public final class LeadDetector {
     double low = 0.15 * ref;
     candidates.sort((p, q) -> Float.compare(s[q[1] * w + q[0]], s[p[1] * w + p[0]]));
 
-    List<float[]> traced = new ArrayList<>();
+    boolean[] covered = new boolean[w * h];
+    int tracedCount = 0;
     Trace bestTrace = null;
     float[] best = null;
     double bestScore = 0;
     for (int[] c : candidates) {
-      if (traced.size() >= MAX_SEEDS || s[c[1] * w + c[0]] < 0.3 * ref) {
+      if (tracedCount >= MAX_SEEDS || s[c[1] * w + c[0]] < 0.3 * ref) {
         break;
       }
-      boolean covered = false;
-      for (float[] t : traced) {
-        if (nearPath(t, c[0], c[1], 3)) {
-          covered = true;
-          break;
-        }
-      }
-      if (covered) {
-        continue;
+      if (covered[c[1] * w + c[0]]) {
+        continue; // already on a traced wire
       }
       Trace tr = traceFrom(fov, c[0], c[1], low);
       float[] path = tr.points();
-      traced.add(path);
+      tracedCount++;
+      mark(covered, path, w, h, 3);
       double score = 0;
       for (int k = 0; k < path.length; k += 2) {
         // with a previous wire, only the part that stays near it counts (a trace may run off along a crossing)
-        if (near == null || near.distanceTo(path[k], path[k + 1]) <= options.searchRadiusPx()) {
+        if (nearMask == null || nearMask[index(path[k], path[k + 1], w, h)]) {
           score += Math.min(ref, ridges.sample(s, path[k], path[k + 1]));
         }
       }
@@ -311,16 +307,52 @@ public final class LeadDetector {
     return new Half(new ArrayList<>(pts.subList(0, end)), reason);
   }
 
-  private static boolean nearPath(float[] path, double u, double v, double radius) {
-    double r2 = radius * radius;
+  private static int index(double u, double v, int w, int h) {
+    int x = Math.max(0, Math.min(w - 1, (int) Math.round(u)));
+    int y = Math.max(0, Math.min(h - 1, (int) Math.round(v)));
+    return y * w + x;
+  }
+
+  /** Marks the pixels within {@code r} (a square) of every point of {@code path}. */
+  private static void mark(boolean[] m, float[] path, int w, int h, int r) {
     for (int k = 0; k < path.length; k += 2) {
-      double du = path[k] - u;
-      double dv = path[k + 1] - v;
-      if (du * du + dv * dv <= r2) {
-        return true;
+      int x = Math.round(path[k]);
+      int y = Math.round(path[k + 1]);
+      for (int yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
+        for (int xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) {
+          m[yy * w + xx] = true;
+        }
       }
     }
-    return false;
+  }
+
+  /** The pixels within {@code radius} of a centreline (discs around points a quarter radius apart). */
+  private static boolean[] dilate(float[] centreline, int w, int h, double radius) {
+    boolean[] m = new boolean[w * h];
+    int r = (int) Math.ceil(radius);
+    double r2 = radius * radius;
+    double lastU = Double.NaN;
+    double lastV = Double.NaN;
+    for (int k = 0; k < centreline.length; k += 2) {
+      double u = centreline[k];
+      double v = centreline[k + 1];
+      boolean last = k == centreline.length - 2;
+      if (!last && Math.hypot(u - lastU, v - lastV) < radius / 4) {
+        continue;
+      }
+      lastU = u;
+      lastV = v;
+      int x = (int) Math.round(u);
+      int y = (int) Math.round(v);
+      for (int yy = Math.max(0, y - r); yy <= Math.min(h - 1, y + r); yy++) {
+        for (int xx = Math.max(0, x - r); xx <= Math.min(w - 1, x + r); xx++) {
+          if ((xx - u) * (xx - u) + (yy - v) * (yy - v) <= r2) {
+            m[yy * w + xx] = true;
+          }
+        }
+      }
+    }
+    return m;
   }
 
   private static float[] reverse(float[] p) {
