@@ -324,6 +324,7 @@ public final class NavigationPipeline implements DutyCycleAgent {
   @Override
   public void onClose() {
     closeTracker();
+    leadDetector.close();
     slot.close();
   }
 }

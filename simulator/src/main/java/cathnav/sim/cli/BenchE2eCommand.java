@@ -1,6 +1,6 @@
 package cathnav.sim.cli;
 
-import cathnav.core.service.LeadTipDetector;
+import cathnav.core.service.LeadTipDetectors;
 import cathnav.core.service.ServiceOptions;
 import cathnav.core.service.cli.ServeCommand;
 import cathnav.core.service.igtl.NavigationServer;
@@ -84,7 +84,7 @@ public final class BenchE2eCommand implements Callable<Integer> {
     try {
       NavigationServer server = NavigationServer.start(vertx,
           ServiceOptions.defaults().withIgtl("127.0.0.1", 0).withHttp("127.0.0.1", 0).withBackend(backend),
-          ServeCommand.defaultTrackers(), LeadTipDetector.NONE, ServeCommand.defaultLoader())
+          ServeCommand.defaultTrackers(), LeadTipDetectors.wireInBackground(), ServeCommand.defaultLoader())
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       server.service().useModel(procedure.model());
       System.out.printf("streaming %.1f min at %.0f fps ...%n", minutes, fps);

@@ -1,6 +1,6 @@
 package cathnav.sim.cli;
 
-import cathnav.core.service.LeadTipDetector;
+import cathnav.core.service.LeadTipDetectors;
 import cathnav.core.service.ServiceOptions;
 import cathnav.core.service.cli.HostPort;
 import cathnav.core.service.cli.ServeCommand;
@@ -78,7 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
     try {
       ServiceOptions options = ServiceOptions.defaults().withIgtl(igtl.host(), igtl.port())
           .withHttp(http.host(), http.port()).withBackend(backend);
-      server = NavigationServer.start(vertx, options, ServeCommand.defaultTrackers(), LeadTipDetector.NONE,
+      server = NavigationServer.start(vertx, options, ServeCommand.defaultTrackers(), LeadTipDetectors.wireInBackground(),
           ServeCommand.defaultLoader()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       System.err.println("cathnav demo: service did not start: " + e.getCause().getMessage());

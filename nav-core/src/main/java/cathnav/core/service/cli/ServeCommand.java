@@ -3,7 +3,7 @@ package cathnav.core.service.cli;
 import cathnav.core.geometry.FrameGeometry;
 import cathnav.core.geometry.GeometryFile;
 import cathnav.core.geometry.GeometryFormatException;
-import cathnav.core.service.LeadTipDetector;
+import cathnav.core.service.LeadTipDetectors;
 import cathnav.core.service.MeshModelLoader;
 import cathnav.core.service.ModelLoader;
 import cathnav.core.service.ModelRequest;
@@ -122,7 +122,7 @@ public final class ServeCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     NavigationServer server;
     try {
-      server = NavigationServer.start(vertx, options, defaultTrackers(), LeadTipDetector.NONE, loader)
+      server = NavigationServer.start(vertx, options, defaultTrackers(), LeadTipDetectors.wireInBackground(), loader)
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       System.err.println("cathnav serve: could not start: " + e.getCause().getMessage());
