@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jocl.CL;
+import org.jocl.CLException;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
 import org.jocl.cl_mem;
@@ -327,6 +328,13 @@ public final class OpenClBackend implements ComputeBackend {
   public void close() {
     if (closed) {
       return;
+    }
+    // renders are enqueued without waiting: drain the queue before releasing the buffers, kernels and context those
+    // commands use, rather than rely on the driver deferring each release
+    try {
+      cl.finish();
+    } catch (CLException e) {
+      LOG.warn("event=backend_close_drain_failed backend=opencl error={}", e.getMessage());
     }
     live.closeAll();
     drr.close();
