@@ -10,6 +10,9 @@ import cathnav.core.overlay.GuidanceState;
  *   <li>No pose yet: {@code REGISTERING}.
  *   <li>Confidence at or above the threshold: {@code TRACKING}.
  *   <li>Confidence below the threshold (or the tracker says unreliable): {@code UNRELIABLE} (amber).
+ *   <li>The tracker says unverified (a pose it cannot vouch for, e.g. CPU-mode motion compensation) with good
+ *       confidence: {@code UNRELIABLE} (amber), without counting towards {@code LOST}; it also clears a latched
+ *       {@code LOST} after a new full registration, but only to {@code UNRELIABLE}, never to {@code TRACKING}.
  *   <li>{@code lostAfter} unreliable frames in a row, or the tracker says lost: {@code LOST} (red banner), latched
  *       until a new full registration succeeds ({@link PoseEstimate#registrations()} grows) with good confidence.
  *   <li>No frame for more than two frame intervals: {@code STALE}, decided by {@link #isStale}; cleared by the next
@@ -49,11 +52,13 @@ public final class GuidancePolicy {
     }
     boolean good =
         estimate.confidence() >= confidenceThreshold && estimate.phase() == PoseEstimate.TrackerPhase.TRACKING;
+    boolean unverified = estimate.confidence() >= confidenceThreshold
+        && estimate.phase() == PoseEstimate.TrackerPhase.UNVERIFIED;
     if (lostLatched) {
-      if (good && estimate.registrations() > registrationsAtLoss) {
+      if ((good || unverified) && estimate.registrations() > registrationsAtLoss) {
         lostLatched = false;
         unreliableRun = 0;
-        return state = GuidanceState.TRACKING;
+        return state = good ? GuidanceState.TRACKING : GuidanceState.UNRELIABLE;
       }
       return state = GuidanceState.LOST;
     }
@@ -63,6 +68,10 @@ public final class GuidancePolicy {
     if (good) {
       unreliableRun = 0;
       return state = GuidanceState.TRACKING;
+    }
+    if (unverified) {
+      unreliableRun = 0;
+      return state = GuidanceState.UNRELIABLE;
     }
     unreliableRun++;
     if (unreliableRun >= lostAfter) {

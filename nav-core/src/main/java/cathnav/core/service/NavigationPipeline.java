@@ -33,6 +33,9 @@ public final class NavigationPipeline implements DutyCycleAgent {
   /** Unreliable (amber) colour of model shapes, RGBA. */
   public static final int AMBER = 0xFFB000FF;
   /** Status code for problems (OpenIGTLink STATUS codes). */
+  /** Readout/STATUS message for an amber overlay whose pose the tracker could not verify against the image. */
+  public static final String UNVERIFIED_MESSAGE =
+      "motion-compensated pose, heart position not verified: do not rely on the overlay";
   static final int STATUS_UNKNOWN_ERROR = 2;
   static final int STATUS_CONFIG_ERROR = 10;
   static final int STATUS_HARDWARE_FAILURE = 18;
@@ -246,7 +249,7 @@ public final class NavigationPipeline implements DutyCycleAgent {
           OverlayRole.LEAD_TIP.rgba()));
     }
     String message = model == null ? "no patient model loaded"
-        : tracker == null ? trackerProblem : stateMessage(state);
+        : tracker == null ? trackerProblem : stateMessage(state, estimate.phase());
     long t4 = System.nanoTime();
     latencies.record(PipelineStage.OVERLAY, t4 - t3, 0);
     Readouts readouts = new Readouts(segmentUnderTip, distance, targetSegment, estimate.confidence(),
@@ -279,12 +282,14 @@ public final class NavigationPipeline implements DutyCycleAgent {
     }
   }
 
-  private String stateMessage(GuidanceState state) {
+  private String stateMessage(GuidanceState state, PoseEstimate.TrackerPhase phase) {
     String m =
         switch (state) {
           case REGISTERING -> "registering";
           case TRACKING -> "";
-          case UNRELIABLE -> "low registration confidence: do not rely on the overlay";
+          case UNRELIABLE -> phase == PoseEstimate.TrackerPhase.UNVERIFIED
+              ? UNVERIFIED_MESSAGE
+              : "low registration confidence: do not rely on the overlay";
           case LOST -> "registration lost: overlay hidden until re-registration";
           case STALE -> "no new frames";
         };

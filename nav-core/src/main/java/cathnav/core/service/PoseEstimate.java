@@ -19,6 +19,12 @@ public record PoseEstimate(TrackerPhase phase, double[] pose, double confidence,
   public enum TrackerPhase {
     REGISTERING,
     TRACKING,
+    /**
+     * A pose the tracker brought forward without being able to check it against the image (CPU-mode 2D motion
+     * compensation: the heart position is not verified). Shown amber; not a failure, so it never counts towards
+     * LOST.
+     */
+    UNVERIFIED,
     UNRELIABLE,
     LOST
   }

@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * translation parallel to the detector at the heart's depth.
  *
  * <p>Each estimate carries the age of its full registration ({@code frame time - registered frame's time}).
- * Phases: REGISTERING until the first registration is accepted; TRACKING while the template matches; UNRELIABLE
+ * Phases: REGISTERING until the first registration is accepted; UNVERIFIED while the template matches (never
+ * TRACKING: the registration and the template follow the whole thorax, not the heart, so the compensated pose
+ * can be several mm off the heart while the match looks perfect; the overlay is shown amber); UNRELIABLE
  * (last pose, amber) when the match is poor, after a C-arm move (the template belongs to the old view; the pose
  * itself, RAS to RAS, still holds) or when a registration is rejected; LOST after
  * {@link TrackerSettings#lostAfterFailures()} rejected registrations in a row.
@@ -96,7 +98,8 @@ public final class MotionCompensatedTracker implements FrameTracker {
     t[7] += shift.y();
     t[11] += shift.z();
     lastPose = new RigidTransform(t);
-    TrackerPhase phase = failedRegistrations > 0 ? unreliableOrLost() : TrackerPhase.TRACKING;
+    // unverified: nothing here checks the compensated pose against the heart in the image
+    TrackerPhase phase = failedRegistrations > 0 ? unreliableOrLost() : TrackerPhase.UNVERIFIED;
     return estimate(phase, lastPose, confidenceOfBase(), age(sourceTimestampNanos));
   }
 

@@ -50,6 +50,33 @@ class GuidancePolicyTest {
   }
 
   @Test
+  void anUnverifiedPoseIsShownAmberNeverAsTracking() {
+    assertEquals(GuidanceState.UNRELIABLE, policy.onFrame(estimate(TrackerPhase.UNVERIFIED, 0.95, 1)));
+  }
+
+  @Test
+  void unverifiedFramesInARowDoNotBecomeLost() {
+    for (int i = 0; i < 10; i++) {
+      assertEquals(GuidanceState.UNRELIABLE, policy.onFrame(estimate(TrackerPhase.UNVERIFIED, 0.95, 1)), "frame " + i);
+    }
+  }
+
+  @Test
+  void anUnverifiedPoseWithLowConfidenceStillCountsTowardsLost() {
+    policy.onFrame(estimate(TrackerPhase.UNVERIFIED, 0.5, 1));
+    policy.onFrame(estimate(TrackerPhase.UNVERIFIED, 0.5, 1));
+    assertEquals(GuidanceState.LOST, policy.onFrame(estimate(TrackerPhase.UNVERIFIED, 0.5, 1)));
+  }
+
+  @Test
+  void aNewRegistrationClearsLostOnlyToAmberWhenThePoseIsUnverified() {
+    policy.onFrame(estimate(TrackerPhase.LOST, 0.1, 4));
+    assertEquals(GuidanceState.LOST, policy.onFrame(estimate(TrackerPhase.UNVERIFIED, 0.95, 4)));
+    assertEquals(GuidanceState.UNRELIABLE, policy.onFrame(estimate(TrackerPhase.UNVERIFIED, 0.95, 5)));
+    assertEquals(GuidanceState.UNRELIABLE, policy.onFrame(estimate(TrackerPhase.UNVERIFIED, 0.95, 5)));
+  }
+
+  @Test
   void lostStaysLatchedUntilANewRegistrationSucceeds() {
     policy.onFrame(estimate(TrackerPhase.LOST, 0.1, 4));
     assertEquals(GuidanceState.LOST, policy.onFrame(estimate(TrackerPhase.TRACKING, 0.95, 4)));

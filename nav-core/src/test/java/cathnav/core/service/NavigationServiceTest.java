@@ -106,6 +106,34 @@ class NavigationServiceTest {
   }
 
   @Test
+  void anUnverifiedPoseIsShownAmberWithTheReason() throws Exception {
+    startWith((model, backend) -> new FrameTracker() {
+      @Override
+      public PoseEstimate track(float[] pixels, cathnav.core.geometry.FrameGeometry geometry, long timestamp) {
+        return new PoseEstimate(PoseEstimate.TrackerPhase.UNVERIFIED, PoseEstimate.identity(), 0.95, 0, 1);
+      }
+
+      @Override
+      public void reset() {}
+
+      @Override
+      public String backendName() {
+        return "java";
+      }
+
+      @Override
+      public void close() {}
+    }, "java");
+    service.useModel(ServiceFixtures.sphereModel(11));
+    sendFramesAndWait(6, 1_000_000_000L);
+    var last = outcomes.get(outcomes.size() - 1).overlay();
+    assertEquals(GuidanceState.UNRELIABLE, last.readouts().state());
+    assertEquals(NavigationPipeline.UNVERIFIED_MESSAGE, last.readouts().message());
+    assertTrue(last.shapes().stream().anyMatch(s -> s.role() == OverlayRole.LV_SILHOUETTE
+        && (s.rgba() & 0xFFFFFF00) == (NavigationPipeline.AMBER & 0xFFFFFF00)), "LV silhouette drawn amber");
+  }
+
+  @Test
   void withoutAModelFramesStillGetAnOutcomeSayingSo() throws Exception {
     sendFramesAndWait(1, 1_000_000_000L);
     assertEquals(GuidanceState.REGISTERING, outcomes.get(0).overlay().readouts().state());

@@ -68,7 +68,7 @@ class MotionCompensatedTrackerTest {
       PoseEstimate first = t.track(frame, TrackingFixture.geometry(VIEW), 1_000);
       assertEquals(TrackerPhase.REGISTERING, first.phase());
       PoseEstimate registered = trackUntilRegistered(t, frame, TrackingFixture.geometry(VIEW), 1_000);
-      assertEquals(TrackerPhase.TRACKING, registered.phase());
+      assertEquals(TrackerPhase.UNVERIFIED, registered.phase());
       assertNotNull(registered.pose());
       double err = TrackingFixture.projectedCentreErrorMm(VIEW, new RigidTransform(registered.pose()), TRUTH);
       assertTrue(err < 0.5, "projected centre error=" + err + " mm");
@@ -84,7 +84,7 @@ class MotionCompensatedTrackerTest {
       var u = VIEW.uAxis().times(4).plus(VIEW.vAxis().times(3));
       moved = new PoseParameters(u.x(), u.y(), u.z(), 0, 0, 0).toTransform(RealCtFixture.HEART_CENTRE).compose(TRUTH);
       PoseEstimate e = t.track(fixture.frame(VIEW, moved, 3), TrackingFixture.geometry(VIEW), 1_500_000_000L);
-      assertEquals(TrackerPhase.TRACKING, e.phase());
+      assertEquals(TrackerPhase.UNVERIFIED, e.phase());
       assertEquals(500_000_000L, e.poseAgeNanos());
       double err = TrackingFixture.projectedCentreErrorMm(VIEW, new RigidTransform(e.pose()), moved);
       double uncompensated = TrackingFixture.projectedCentreErrorMm(VIEW, TRUTH, moved);
