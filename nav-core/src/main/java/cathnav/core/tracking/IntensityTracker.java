@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  * the same as a full registration's.
  *
  * <p>Phases: no trusted pose yet and the first registration failed: UNRELIABLE with that result (amber), or LOST
- * after {@link TrackerSettings#lostAfterFailures()} failed full registrations in a row; a trusted pose: TRACKING;
+ * after {@link TrackerSettings#lostAfterFailures()} failed full registrations in a row; a pose that passes the
+ * confidence threshold: UNVERIFIED, never TRACKING (the registration scores the whole CT, so it follows the
+ * thorax, spine and ribs included, not the heart that moves against them with breathing: the same reason as in
+ * {@link MotionCompensatedTracker}; the overlay is shown amber until the registration is confined to the heart);
  * a local update below the threshold: UNRELIABLE and the next frame is fully registered. A C-arm move (P changed)
  * always triggers a full registration. Pose age is 0: each pose was computed from its own frame's pixels.
  *
@@ -77,7 +80,7 @@ public final class IntensityTracker implements FrameTracker {
       double confidence = registrar.confidence(similarity);
       if (confidence >= settings.confidenceThreshold()) {
         pose = result.transform();
-        return estimate(TrackerPhase.TRACKING, pose, confidence);
+        return estimate(TrackerPhase.UNVERIFIED, pose, confidence);
       }
       LOG.info("tracking update unreliable, confidence={}, similarity={}: full registration scheduled",
           String.format("%.3f", confidence), String.format("%.4f", similarity));
@@ -95,7 +98,7 @@ public final class IntensityTracker implements FrameTracker {
       LOG.info("full registration accepted, confidence={}, similarity={}, timeMs={}, registrations={}",
           String.format("%.3f", result.confidence()), String.format("%.4f", result.similarity()),
           String.format("%.0f", result.timeMs()), registrations);
-      return estimate(TrackerPhase.TRACKING, pose, result.confidence());
+      return estimate(TrackerPhase.UNVERIFIED, pose, result.confidence());
     }
     failedRegistrations++;
     LOG.warn("full registration rejected, confidence={}, similarity={}, failuresInARow={}",
