@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class NavigationService implements NavigationControl {
 
   private static final Logger LOG = LoggerFactory.getLogger(NavigationService.class);
+
+  /** A stale episode is logged at INFO once it has lasted this long (ns); shorter ones at DEBUG. */
+  private static final long STALE_LOG_AFTER_NANOS = 1_000_000_000L;
   private static final long STALE_CHECK_MS = 20;
 
   private final Vertx vertx;
@@ -55,6 +58,9 @@ public final class NavigationService implements NavigationControl {
   private HttpServer http;
   private long staleTimer = -1;
   private boolean stale;
+  /** When the current stale episode began (System.nanoTime), and whether it has been logged at INFO yet. */
+  private long staleSinceNanos;
+  private boolean staleEpisodeLogged;
   private volatile ProcedureModel currentModel;
 
   private NavigationService(Vertx vertx, ServiceOptions options, TrackerFactory trackers, LeadTipDetector lead,
@@ -289,14 +295,29 @@ public final class NavigationService implements NavigationControl {
     if (s.lastReceivedNanos() == 0) {
       return;
     }
-    boolean nowStale = GuidancePolicy.isStale(System.nanoTime(), s.lastReceivedNanos(), s.frameIntervalNanos());
+    long now = System.nanoTime();
+    boolean nowStale = GuidancePolicy.isStale(now, s.lastReceivedNanos(), s.frameIntervalNanos());
+    long ageMs = (now - s.lastReceivedNanos()) / 1_000_000;
     if (nowStale != stale) {
       stale = nowStale;
-      LOG.info("source {}, lastFrameAgeMs={}, frameIntervalMs={}", stale ? "stale" : "live",
-          (System.nanoTime() - s.lastReceivedNanos()) / 1_000_000, s.frameIntervalNanos() / 1_000_000);
+      // displays and peers hear every transition; the log only hears episodes long enough to matter, so a source
+      // that delivers in bursts does not bury the log in live/stale pairs
+      if (stale) {
+        staleSinceNanos = now;
+        staleEpisodeLogged = false;
+        LOG.debug("source stale, lastFrameAgeMs={}, frameIntervalMs={}", ageMs, s.frameIntervalNanos() / 1_000_000);
+      } else if (staleEpisodeLogged) {
+        LOG.info("source live again, staleMs={}", (now - staleSinceNanos) / 1_000_000);
+      } else {
+        LOG.debug("source live, staleMs={}", (now - staleSinceNanos) / 1_000_000);
+      }
       for (OutcomeListener l : listeners) {
         l.onStale(stale, s);
       }
+    }
+    if (stale && !staleEpisodeLogged && now - staleSinceNanos >= STALE_LOG_AFTER_NANOS) {
+      staleEpisodeLogged = true;
+      LOG.info("source stale, lastFrameAgeMs={}, frameIntervalMs={}", ageMs, s.frameIntervalNanos() / 1_000_000);
     }
   }
 
