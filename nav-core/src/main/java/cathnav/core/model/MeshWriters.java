@@ -1,6 +1,5 @@
 package cathnav.core.model;
 
-import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,7 +8,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 
@@ -26,7 +24,7 @@ public final class MeshWriters {
 
   /** Writes {@code mesh} as binary STL (facet normals from the winding, little-endian). */
   public static void writeStl(TriangleMesh mesh, Path file) throws ModelFileException {
-    writeAtomically(file, out -> {
+    AtomicFileWrite.write(file, out -> {
       ByteBuffer b = ByteBuffer.allocate(84).order(ByteOrder.LITTLE_ENDIAN);
       byte[] title = "CathNav binary STL".getBytes(StandardCharsets.US_ASCII);
       b.put(title).position(80);
@@ -54,7 +52,7 @@ public final class MeshWriters {
 
   /** Writes {@code mesh} as legacy VTK POLYDATA; {@code binary} selects BINARY (big-endian) over ASCII. */
   public static void writeVtk(TriangleMesh mesh, Path file, boolean binary) throws ModelFileException {
-    writeAtomically(file, raw -> {
+    AtomicFileWrite.write(file, raw -> {
       DataOutputStream out = new DataOutputStream(raw); // big-endian, as legacy VTK BINARY requires
       StringBuilder h = new StringBuilder("# vtk DataFile Version 4.2\nCathNav mesh\n");
       h.append(binary ? "BINARY\n" : "ASCII\n").append("DATASET POLYDATA\n");
@@ -123,32 +121,5 @@ public final class MeshWriters {
 
   private static byte[] ascii(CharSequence s) {
     return s.toString().getBytes(StandardCharsets.US_ASCII);
-  }
-
-  private interface Body {
-    void write(OutputStream out) throws IOException;
-  }
-
-  static void writeAtomically(Path file, Body body) throws ModelFileException {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(dir, "." + file.getFileName().toString(), ".tmp");
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        body.write(out);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      tmp = null;
-    } catch (IOException e) {
-      throw new ModelFileException(file, "write failed, " + e, e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the original failure is what the caller needs to see
-        }
-      }
-    }
   }
 }

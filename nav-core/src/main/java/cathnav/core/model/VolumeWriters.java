@@ -1,6 +1,5 @@
 package cathnav.core.model;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -8,7 +7,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
@@ -43,7 +41,7 @@ public final class VolumeWriters {
     h.append("endian: little\n");
     h.append("encoding: ").append(gzip ? "gzip" : "raw").append('\n');
     h.append(String.format(Locale.ROOT, "space origin: (%s,%s,%s)\n\n", num(-m[3]), num(-m[7]), num(m[11])));
-    writeAtomically(file, out -> {
+    AtomicFileWrite.write(file, out -> {
       out.write(h.toString().getBytes(StandardCharsets.US_ASCII));
       OutputStream data = gzip ? new GZIPOutputStream(out, 1 << 16) : out;
       writeVoxels(volume, data);
@@ -95,7 +93,7 @@ public final class VolumeWriters {
       }
     }
     h.put(344, (byte) 'n').put(345, (byte) '+').put(346, (byte) '1').put(347, (byte) 0);
-    writeAtomically(file, out -> {
+    AtomicFileWrite.write(file, out -> {
       OutputStream data = gzip ? new GZIPOutputStream(out, 1 << 16) : out;
       data.write(h.array());
       writeVoxels(volume, data);
@@ -103,33 +101,6 @@ public final class VolumeWriters {
         ((GZIPOutputStream) data).finish();
       }
     });
-  }
-
-  private interface Body {
-    void write(OutputStream out) throws IOException;
-  }
-
-  private static void writeAtomically(Path file, Body body) throws ModelFileException {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp = null;
-    try {
-      tmp = Files.createTempFile(dir, "." + file.getFileName().toString(), ".tmp");
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        body.write(out);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      tmp = null;
-    } catch (IOException e) {
-      throw new ModelFileException(file, "write failed, " + e, e);
-    } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the original failure is what the caller needs to see
-        }
-      }
-    }
   }
 
   private static void writeVoxels(Volume v, OutputStream out) throws IOException {
