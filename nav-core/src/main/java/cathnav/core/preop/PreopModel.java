@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param segments the AHA labels of {@link #lvSurface()}
  * @param veins coronary sinus and vein centrelines, possibly empty
  * @param target the target segment, or null when none is chosen
+ * @param heart the heart region of the CT (what moves with the heart against the static thorax), or null
  */
 public record PreopModel(
     String name,
@@ -34,7 +35,8 @@ public record PreopModel(
     AhaFrame ahaFrame,
     AhaSegmentation segments,
     List<Centreline> veins,
-    AhaSegment target) {
+    AhaSegment target,
+    HeartRegion heart) {
 
   public PreopModel {
     Objects.requireNonNull(name, "name");
@@ -49,6 +51,15 @@ public record PreopModel(
           + segments.triangleSegments().length + ", triangles=" + surface.triangleCount());
     }
     veins = List.copyOf(veins);
+    if (heart != null && ct == null) {
+      throw new IllegalArgumentException("a heart region needs the CT it belongs to, name=" + name);
+    }
+  }
+
+  /** A model without a heart region. */
+  public PreopModel(String name, Volume ct, TriangleMesh lvEndocardium, TriangleMesh lvEpicardium, TriangleMesh rv,
+      AhaFrame ahaFrame, AhaSegmentation segments, List<Centreline> veins, AhaSegment target) {
+    this(name, ct, lvEndocardium, lvEpicardium, rv, ahaFrame, segments, veins, target, null);
   }
 
   /** The LV surface the overlay draws and the segments label: the epicardium where known, else the endocardium. */
@@ -58,7 +69,7 @@ public record PreopModel(
 
   /** This model with another target segment (null for none). */
   public PreopModel withTarget(AhaSegment segment) {
-    return new PreopModel(name, ct, lvEndocardium, lvEpicardium, rv, ahaFrame, segments, veins, segment);
+    return new PreopModel(name, ct, lvEndocardium, lvEpicardium, rv, ahaFrame, segments, veins, segment, heart);
   }
 
   /** The overlay's view of this model: the labelled LV surface and the vein polylines. */

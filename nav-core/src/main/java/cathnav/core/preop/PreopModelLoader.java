@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  *   "name": "case01",                          (default: the folder name)
  *   "frame": "RAS" | "LPS",                    frame of the mesh and centreline files (volumes carry their own)
  *   "ct": "ct.nii.gz",                         optional
+ *   "heartMask": "heart_mask.nii.gz",          optional, with the CT: the whole heart (non-zero inside)
+ *   "heartBackgroundHu": -400,                 optional: what fills the space the heart leaves when it moves
  *   "lvEndocardium": MESH, "lvEpicardium": MESH,   at least one
  *   "rv": MESH,                                the RV free wall or myocardium (for the RV insertions)
  *   "mitralValve": "caps.stl" | [x, y, z],     valve caps (largest disc is mitral) or the mitral centre
@@ -125,10 +127,25 @@ public final class PreopModelLoader {
       }
       target = AhaSegment.of(t);
     }
-    PreopModel model = new PreopModel(name, ct, endo, epi, rv, ahaFrame, segments, veins, target);
-    LOG.info("pre-op model loaded, name={}, file={}, ct={}, lvTriangles={}, veins={}, target={}", name, file,
-        ct, surface.triangleCount(), veins.size(), target);
+    HeartRegion heart = heartRegion(file, dir, json, ct);
+    PreopModel model = new PreopModel(name, ct, endo, epi, rv, ahaFrame, segments, veins, target, heart);
+    LOG.info("pre-op model loaded, name={}, file={}, ct={}, heartMask={}, lvTriangles={}, veins={}, target={}", name,
+        file, ct, heart == null ? "none" : heart.mask(), surface.triangleCount(), veins.size(), target);
     return model;
+  }
+
+  private static HeartRegion heartRegion(Path file, Path dir, JsonObject json, Volume ct) throws ModelFileException {
+    if (!json.containsKey("heartMask")) {
+      return null;
+    }
+    if (ct == null) {
+      throw new ModelFileException(file, "field=heartMask needs field=ct (the mask is the CT's heart region)");
+    }
+    double background = json.getDouble("heartBackgroundHu", HeartRegion.DEFAULT_BACKGROUND_HU);
+    if (!(background >= -1000 && background <= 3000)) {
+      throw new ModelFileException(file, "field=heartBackgroundHu must be in [-1000, 3000], value=" + background);
+    }
+    return new HeartRegion(Volumes.read(dir.resolve(json.getString("heartMask"))), background);
   }
 
   private static TriangleMesh mesh(Path file, Path dir, JsonObject json, String field, boolean lps)

@@ -118,6 +118,23 @@ class PreopModelLoaderTest {
   }
 
   @Test
+  void loadsTheHeartMaskAndBackgroundWithTheCt() throws Exception {
+    write(strocchiDescription(", \"ct\": \"" + data("ct/thorax_cta_heart_cropped_1p5mm.nii.gz") + "\", \"heartMask\": \""
+        + data("ct/heart_mask_1p5mm.nii.gz") + "\", \"heartBackgroundHu\": -350"));
+    PreopModel m = PreopModelLoader.load(dir);
+    assertNotNull(m.heart());
+    assertEquals(-350, m.heart().backgroundHu());
+    assertTrue(m.heart().mask().valueRange()[1] > 0, "mask has no voxel inside");
+  }
+
+  @Test
+  void heartMaskWithoutCtIsRejectedNamingTheField() throws Exception {
+    write(strocchiDescription(", \"heartMask\": \"" + data("ct/heart_mask_1p5mm.nii.gz") + "\""));
+    ModelFileException e = assertThrows(ModelFileException.class, () -> PreopModelLoader.load(dir));
+    assertTrue(e.getMessage().contains("field=heartMask"), e.getMessage());
+  }
+
+  @Test
   void missingDescriptionIsNamed() {
     ModelFileException e = assertThrows(ModelFileException.class, () -> PreopModelLoader.load(dir));
     assertEquals(dir.resolve("model.json"), e.file());

@@ -7,6 +7,7 @@ import cathnav.core.model.TriangleMesh;
 import cathnav.core.model.Volume;
 import cathnav.core.overlay.GuidanceMesh;
 import cathnav.core.overlay.GuidanceModel;
+import cathnav.core.preop.HeartRegion;
 import cathnav.core.service.ProcedureModel;
 import cathnav.core.tracking.RegistrationModel;
 import cathnav.sim.phantom.AxisGrid;
@@ -28,7 +29,8 @@ import java.util.Locale;
  * model the service is given for it, built from the same phantom (so the truth is known exactly):
  *
  * <ul>
- *   <li>CT: the phantom's HU volume (registration data, rotating about the LV centre);
+ *   <li>CT: the phantom's HU volume (registration data, rotating about the LV centre) and its heart region (the
+ *       mask and background the phantom's files carry);
  *   <li>LV surface: the LV cavity ellipsoid grown by the wall thickness (30 %), AHA-labelled with an
  *       {@link AhaFrame} from the LV long axis, the anterior direction and the RV side;
  *   <li>veins: the coronary sinus and lateral vein centrelines; target: segment 11 (mid inferolateral), the usual
@@ -109,10 +111,24 @@ public final class SimulatedProcedure {
     veins.add(points(scene.veins().lateralVein().points()));
     AxisGrid g = volumes.grid();
     Volume ct = Volume.ofInt16(g.nx(), g.ny(), g.nz(), g.voxelToRas(), volumes.hu());
-    RegistrationModel registration =
-        new RegistrationModel(ct.toGrid(), PhantomVolumes.PHANTOM_ATTENUATION, lvCentre);
+    RegistrationModel registration = new RegistrationModel(ct.toGrid(), PhantomVolumes.PHANTOM_ATTENUATION, lvCentre,
+        heartRegion());
     return new ProcedureModel("phantom:standard", new GuidanceModel("phantom:standard", lv, veins), registration,
         TARGET);
+  }
+
+  /**
+   * The phantom's heart region as a pre-op model carries it: the binary mask {@code PhantomWriter} writes
+   * ({@code heart_mask.nii.gz}, weight at least 0.5) and the background HU its {@code phantom.json} names.
+   */
+  HeartRegion heartRegion() {
+    AxisGrid g = volumes.grid();
+    float[] w = volumes.heartWeight();
+    short[] mask = new short[w.length];
+    for (int i = 0; i < w.length; i++) {
+      mask[i] = (short) (w[i] >= 0.5f ? 1 : 0);
+    }
+    return new HeartRegion(Volume.ofInt16(g.nx(), g.ny(), g.nz(), g.voxelToRas(), mask), PhantomVolumes.BACKGROUND_HU);
   }
 
   private static Vec3 orthogonal(Vec3 v, Vec3 axis) {
