@@ -17,6 +17,7 @@ import cathnav.sim.motion.MotionState;
 import cathnav.sim.motion.PhysiologicalMotion;
 import cathnav.sim.render.AnatomyRenderer;
 import cathnav.sim.render.AnatomyScene;
+import cathnav.sim.render.PreparedView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -81,12 +82,43 @@ public final class FluoroscopySimulator implements AutoCloseable {
    * Advances time by {@code dtS} seconds (0 for the first frame), then renders the next frame for {@code state}.
    */
   public SimulatedFrame next(AcquisitionState state, double dtS) {
+    return next(state, dtS, 0);
+  }
+
+  /**
+   * As {@link #next(AcquisitionState, double)}; {@code passingViewScale} k &gt; 0 marks a view the C-arm or table is
+   * moving through: anatomy not cached for it is ray-cast k times coarser and not cached (see
+   * {@link AnatomyRenderer#render(Projection, RigidTransform, RigidTransform, int, int, float[])}).
+   */
+  public SimulatedFrame next(AcquisitionState state, double dtS, int passingViewScale) {
     MotionState m = motion.advance(dtS);
-    return render(state, m);
+    return render(state, m, passingViewScale);
   }
 
   /** Renders a frame of {@code state} with the heart in motion state {@code m} (time does not advance). */
   public SimulatedFrame render(AcquisitionState state, MotionState m) {
+    return render(state, m, 0);
+  }
+
+  /**
+   * Ray-casts (or finds cached) the static anatomy and the resting heart for {@code state}'s view and patient pose,
+   * without producing a frame; another simulator of the same scene can {@link #adopt} the result.
+   */
+  public PreparedView prepare(AcquisitionState state) {
+    return anatomy.prepare(state.geometry().projection(), state.patientPose());
+  }
+
+  /** Takes over a view prepared ahead (on another thread, by another simulator of the same scene and options). */
+  public void adopt(PreparedView view) {
+    anatomy.adopt(view);
+  }
+
+  /** Frames of passing views rendered coarse so far. */
+  public long passingRenders() {
+    return anatomy.passingRenders();
+  }
+
+  private SimulatedFrame render(AcquisitionState state, MotionState m, int passingViewScale) {
     FrameGeometry frameGeometry = state.geometry();
     Projection projection = frameGeometry.projection();
     int w = projection.width();
@@ -100,7 +132,8 @@ public final class FluoroscopySimulator implements AutoCloseable {
     RigidTransform heartPose = m.atRest() ? t : t.compose(heartMotion);
     ProjectionGeometry geometry = new ProjectionGeometry(projection);
     int scale = options.heartScale() > 0 ? options.heartScale() : autoHeartScale(geometry, t);
-    AnatomyRenderer.Result anatomyResult = anatomy.render(projection, t, heartPose, scale, lineIntegral);
+    AnatomyRenderer.Result anatomyResult =
+        anatomy.render(projection, t, heartPose, scale, passingViewScale, lineIntegral);
 
     List<RadioOpaqueDevice> devices = new ArrayList<>();
     if (state.contrast() > 0) {

@@ -12,6 +12,7 @@ import cathnav.sim.demo.DemoStatus;
 import cathnav.sim.demo.SimulatedProcedure;
 import cathnav.sim.demo.SimulatedStream;
 import io.vertx.core.Vertx;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -117,6 +118,8 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.printf("%ncathnav demo: %d frames streamed, %d overlays built, %d dropped, %d compared with the truth,"
         + " largest error %.1f mm%n", source.framesSent(), status.outcomes(), server.service().droppedFrames(),
         status.compared(), status.maxErrorMm());
+    System.out.printf(Locale.ROOT, "cathnav demo: source pacing %s; stale episodes=%d staleS=%.1f%n",
+        source.sendIntervals(), status.staleEpisodes(), status.staleSeconds());
     server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     try {

@@ -16,8 +16,8 @@ import org.HdrHistogram.Histogram;
  * against the simulator's truth, and the guidance state. Truth poses are registered by frame time stamp; each
  * outcome is compared with the truth of its own source frame.
  *
- * <p>Thread-safety: {@link #expectTruth} from the frame source thread, outcomes on the service context,
- * {@link #line} from the printing thread.
+ * <p>Thread-safety: {@link #expectTruth} from the frame source thread, outcomes and stale transitions on the service
+ * context, {@link #line} and the counters from any thread.
  */
 public final class DemoStatus implements OutcomeListener {
 
@@ -31,6 +31,10 @@ public final class DemoStatus implements OutcomeListener {
   private long lastNanos = System.nanoTime();
 
   private final double[] centre;
+  private final Object staleLock = new Object();
+  private long staleEpisodes;
+  private long staleNanos;
+  private long staleSinceNanos;
 
   /**
    * @param centre the point (RAS mm, model frame) where pose error is measured: the LV centre
@@ -85,7 +89,33 @@ public final class DemoStatus implements OutcomeListener {
   public void onProblem(int code, String errorName, String message) {}
 
   @Override
-  public void onStale(boolean stale, PipelineStatus status) {}
+  public void onStale(boolean stale, PipelineStatus status) {
+    long now = System.nanoTime();
+    synchronized (staleLock) {
+      if (stale && staleSinceNanos == 0) {
+        staleSinceNanos = now;
+        staleEpisodes++;
+      } else if (!stale && staleSinceNanos != 0) {
+        staleNanos += now - staleSinceNanos;
+        staleSinceNanos = 0;
+      }
+    }
+  }
+
+  /** STALE episodes so far (transitions from live to stale reported by the service). */
+  public long staleEpisodes() {
+    synchronized (staleLock) {
+      return staleEpisodes;
+    }
+  }
+
+  /** Total time the service reported the source stale so far, seconds (an episode still open counts to now). */
+  public double staleSeconds() {
+    synchronized (staleLock) {
+      long open = staleSinceNanos == 0 ? 0 : System.nanoTime() - staleSinceNanos;
+      return (staleNanos + open) / 1e9;
+    }
+  }
 
   /** Outputs produced so far. */
   public long outcomes() {

@@ -8,6 +8,7 @@ import cathnav.sim.FrameSink;
 import cathnav.sim.SimulatedFrame;
 import cathnav.sim.SimulatorOptions;
 import cathnav.sim.detector.NoiseMode;
+import cathnav.sim.scenario.Pacing;
 import cathnav.sim.scenario.Scenario;
 import cathnav.sim.scenario.ScenarioRunner;
 import cathnav.sim.scenario.ScenarioTimeline;
@@ -16,7 +17,8 @@ import java.io.IOException;
 
 /**
  * Plays a {@link SimulatedProcedure}'s scenario live into the service over OpenIGTLink (header version 2, geometry
- * in the metadata), paced in real time, on its own thread, which owns the simulator's java backend. Each frame's
+ * in the metadata), paced as a live source at a steady frame rate ({@link Pacing#LIVE}: late frames skipped, never
+ * sent back to back; the view after the C-arm move rendered ahead; coarse frames during the move), on its own thread, which owns the simulator's java backend. Each frame's
  * true heart pose goes to {@link DemoStatus} before the frame is sent.
  *
  * <p>Thread-safety: {@link #start}, {@link #close} and the counters from any thread.
@@ -33,6 +35,7 @@ public final class SimulatedStream implements AutoCloseable {
   private volatile Throwable failure;
   private volatile long sent;
   private volatile boolean finished;
+  private final SendIntervals intervals;
 
   public SimulatedStream(SimulatedProcedure procedure, Scenario scenario, String host, int port, DemoStatus status) {
     this.procedure = procedure;
@@ -40,6 +43,7 @@ public final class SimulatedStream implements AutoCloseable {
     this.host = host;
     this.port = port;
     this.status = status;
+    this.intervals = new SendIntervals(Math.round(1e9 / scenario.fps()));
     this.thread = new Thread(this::run, "cathnav-demo-simulator");
     this.thread.setDaemon(true);
   }
@@ -66,6 +70,7 @@ public final class SimulatedStream implements AutoCloseable {
           }
           status.expectTruth(frame.timestampNs(), frame.truth().heartPose().matrix());
           streamer.accept(frame);
+          intervals.onSend(System.nanoTime());
           sent++;
         }
 
@@ -76,7 +81,7 @@ public final class SimulatedStream implements AutoCloseable {
 
         @Override
         public void close() {}
-      }, true, i -> {});
+      }, Pacing.LIVE, i -> {});
     } catch (StoppedException stopped) {
       // closed by the demo
     } catch (Exception e) {
@@ -95,6 +100,11 @@ public final class SimulatedStream implements AutoCloseable {
   /** Frames streamed so far. */
   public long framesSent() {
     return sent;
+  }
+
+  /** Intervals between frames handed to the network so far. */
+  public SendIntervals.Summary sendIntervals() {
+    return intervals.summary();
   }
 
   /** True once the scenario has ended (or failed). */

@@ -59,6 +59,7 @@ public final class AnatomyRenderer implements AutoCloseable {
   private DeviceImage coarseImage;
   private float[] coarse = new float[0];
   private long rayCasts;
+  private long passingRenders;
 
   /**
    * @param allowWarp whether a moved heart may be drawn by warping its rest DRR
@@ -145,8 +146,22 @@ public final class AnatomyRenderer implements AutoCloseable {
    */
   public Result render(Projection projection, RigidTransform patientPose, RigidTransform heartPose, int heartScale,
       float[] out) {
+    return render(projection, patientPose, heartPose, heartScale, 0, out);
+  }
+
+  /**
+   * As {@link #render(Projection, RigidTransform, RigidTransform, int, float[])}; with {@code passingViewScale} k
+   * &gt; 0 the view is one the C-arm or table is passing through (it will not be seen again): anatomy missing from
+   * the cache is ray-cast on a detector k times coarser and not cached, so a move costs about k^2 less per frame
+   * and does not evict the views the procedure returns to. 0: a view that stays (rendered exactly and cached).
+   */
+  public Result render(Projection projection, RigidTransform patientPose, RigidTransform heartPose, int heartScale,
+      int passingViewScale, float[] out) {
     if (heartScale < 1 || heartScale > 16) {
       throw new IllegalArgumentException("heartScale must be in [1, 16], heartScale=" + heartScale);
+    }
+    if (passingViewScale < 0 || passingViewScale > 16) {
+      throw new IllegalArgumentException("passingViewScale must be in [0, 16], passingViewScale=" + passingViewScale);
     }
     int w = projection.width();
     int h = projection.height();
@@ -156,6 +171,14 @@ public final class AnatomyRenderer implements AutoCloseable {
     }
     ViewKey key = ViewKey.of(projection, patientPose);
     float[] stat = staticCache.get(key);
+    if (stat == null && passingViewScale > 0) {
+      Arrays.fill(out, 0, n, 0f);
+      addCoarse(staticVolume, projection, patientPose, Math.max(1, passingViewScale), out);
+      passingRenders++;
+      int k = Math.max(heartScale, passingViewScale);
+      addCoarse(heartVolume, projection, heartPose, k, out);
+      return new Result(HeartRendering.EXACT_COARSE, 0, k);
+    }
     if (stat == null) {
       stat = castRays(staticVolume, projection, patientPose);
       staticCache.put(key, stat);
@@ -193,18 +216,7 @@ public final class AnatomyRenderer implements AutoCloseable {
     }
     float[] moved = new float[n];
     if (heartScale > 1) {
-      Projection small = coarsened(projection, heartScale);
-      if (coarseImage == null || coarseImage.width() != small.width() || coarseImage.height() != small.height()) {
-        if (coarseImage != null) {
-          coarseImage.close();
-        }
-        coarseImage = backend.createImage(small.width(), small.height());
-        coarse = new float[small.width() * small.height()];
-      }
-      backend.render(heartVolume, small, heartPose.matrix(), options, coarseImage);
-      backend.download(coarseImage, coarse);
-      rayCasts++;
-      addUpsampled(coarse, small.width(), small.height(), heartScale, moved, w, h);
+      addCoarse(heartVolume, projection, heartPose, heartScale, moved);
     } else {
       moved = castRays(heartVolume, projection, heartPose);
     }
@@ -286,6 +298,56 @@ public final class AnatomyRenderer implements AutoCloseable {
         out[row + u] += top + fy * (bottom - top);
       }
     }
+  }
+
+  /** Ray-casts {@code volume} at {@code pose} on a detector {@code k} times coarser and adds its upsampling to {@code out}. */
+  private void addCoarse(DeviceVolume volume, Projection projection, RigidTransform pose, int k, float[] out) {
+    if (k == 1) {
+      addAll(castRays(volume, projection, pose), out, projection.width() * projection.height());
+      return;
+    }
+    Projection small = coarsened(projection, k);
+    if (coarseImage == null || coarseImage.width() != small.width() || coarseImage.height() != small.height()) {
+      if (coarseImage != null) {
+        coarseImage.close();
+      }
+      coarseImage = backend.createImage(small.width(), small.height());
+      coarse = new float[small.width() * small.height()];
+    }
+    backend.render(volume, small, pose.matrix(), options, coarseImage);
+    backend.download(coarseImage, coarse);
+    rayCasts++;
+    addUpsampled(coarse, small.width(), small.height(), k, out, projection.width(), projection.height());
+  }
+
+  /**
+   * The static anatomy's and the resting heart's line integrals for the view ({@code projection}, {@code
+   * patientPose}), ray-cast now unless cached (and cached here). A renderer on another thread (with its own backend)
+   * can {@link #adopt} the result, so a view can be rendered ahead, before the C-arm gets there.
+   */
+  public PreparedView prepare(Projection projection, RigidTransform patientPose) {
+    ViewKey key = ViewKey.of(projection, patientPose);
+    float[] stat = staticCache.get(key);
+    if (stat == null) {
+      stat = castRays(staticVolume, projection, patientPose);
+      staticCache.put(key, stat);
+    }
+    return new PreparedView(projection, patientPose, stat, restHeart(key, projection, patientPose));
+  }
+
+  /**
+   * Takes a view prepared by another renderer of the same scene and render options into this renderer's caches
+   * (the arrays are shared, never written after preparation).
+   */
+  public void adopt(PreparedView view) {
+    ViewKey key = ViewKey.of(view.projection(), view.patientPose());
+    staticCache.put(key, view.staticDrr());
+    heartCache.put(key, view.restHeartDrr());
+  }
+
+  /** Frames of passing views (C-arm or table moving) rendered coarse so far. */
+  public long passingRenders() {
+    return passingRenders;
   }
 
   /** Number of full ray casts so far (a cache miss or an exact heart each cost one). */

@@ -105,6 +105,50 @@ public final class ScenarioTimeline {
     return new RigidTransform(new double[] {1, 0, 0, off[0], 0, 1, 0, off[1], 0, 0, 1, off[2], 0, 0, 0, 1});
   }
 
+  /**
+   * Whether frame {@code i} is seen from a view (C-arm projection and patient pose) that the C-arm or table is
+   * moving through: one that differs from both neighbouring frames' views (a single frame is not passing).
+   */
+  public boolean viewPassing(int i) {
+    int n = frameTimes.size();
+    if (i < 0 || i >= n) {
+      throw new IndexOutOfBoundsException("frame out of range, frame=" + i + ", frames=" + n);
+    }
+    if (n == 1) {
+      return false;
+    }
+    boolean sameAsPrevious = i > 0 && sameView(i, i - 1);
+    boolean sameAsNext = i + 1 < n && sameView(i, i + 1);
+    return !sameAsPrevious && !sameAsNext;
+  }
+
+  /**
+   * The first frame of each held view, in frame order: a view (C-arm projection and patient pose) that stays for at
+   * least two consecutive frames, each distinct view listed once (a view returned to is listed at its first use).
+   */
+  public List<Integer> heldViewStarts() {
+    List<Integer> starts = new ArrayList<>();
+    for (int i = 0; i < frameTimes.size(); i++) {
+      if (viewPassing(i) || (i > 0 && sameView(i, i - 1))) {
+        continue;
+      }
+      boolean seen = false;
+      for (int s : starts) {
+        seen |= sameView(s, i);
+      }
+      if (!seen) {
+        starts.add(i);
+      }
+    }
+    return List.copyOf(starts);
+  }
+
+  private boolean sameView(int i, int j) {
+    double ti = frameTimes.get(i);
+    double tj = frameTimes.get(j);
+    return carmAt(ti).equals(carmAt(tj)) && patientPoseAt(ti).equals(patientPoseAt(tj));
+  }
+
   /** The full acquisition state of a frame at {@code t}. */
   public AcquisitionState stateAt(double t) {
     double lead = ramp(scenario.leadInsertionMm(), t, scenario.eventsOf(ScenarioEvent.LeadAdvance.class).stream()

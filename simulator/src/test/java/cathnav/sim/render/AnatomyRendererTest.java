@@ -1,5 +1,6 @@
 package cathnav.sim.render;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -154,6 +155,51 @@ class AnatomyRendererTest {
     System.out.println("coarseErrorRelativeToMotion=" + relative);
     // pixels of 4 mm at the heart against 3 mm voxels: the coarse cast loses detail, not position
     assertTrue(relative < 0.35, "coarse cast error relative to the motion's effect " + relative);
+  }
+
+  @Test
+  void adoptedViewRendersIdenticallyWithoutRayCasting() {
+    Projection view = randomView(new SplittableRandom(seed()));
+    float[] own = new float[SIZE * SIZE];
+    float[] adopted = new float[SIZE * SIZE];
+    try (AnatomyRenderer ahead = new AnatomyRenderer(backend, scene, new RenderOptions(1.0), false, 0);
+        AnatomyRenderer frames = new AnatomyRenderer(backend, scene, new RenderOptions(1.0), false, 0)) {
+      PreparedView prepared = ahead.prepare(view, RigidTransform.IDENTITY);
+      ahead.render(view, RigidTransform.IDENTITY, RigidTransform.IDENTITY, own);
+      frames.adopt(prepared);
+      assertEquals(HeartRendering.REST,
+          frames.render(view, RigidTransform.IDENTITY, RigidTransform.IDENTITY, adopted).heart());
+      assertEquals(0, frames.rayCasts(), "an adopted view needs no ray cast");
+      assertEquals(2, ahead.rayCasts(), "preparing casts the static anatomy and the resting heart once");
+    }
+    assertArrayEquals(own, adopted);
+  }
+
+  @Test
+  void passingViewIsRenderedCoarseAndNotCached() {
+    SplittableRandom random = new SplittableRandom(seed());
+    Projection view = randomView(random);
+    float[] passing = new float[SIZE * SIZE];
+    float[] exact = new float[SIZE * SIZE];
+    try (AnatomyRenderer r = new AnatomyRenderer(backend, scene, new RenderOptions(1.0), true, 0.5)) {
+      AnatomyRenderer.Result rp = r.render(view, RigidTransform.IDENTITY, RigidTransform.IDENTITY, 1, 4, passing);
+      assertEquals(HeartRendering.EXACT_COARSE, rp.heart());
+      assertEquals(4, rp.heartScale());
+      assertEquals(1, r.passingRenders());
+      long casts = r.rayCasts();
+      assertEquals(HeartRendering.REST, r.render(view, RigidTransform.IDENTITY, RigidTransform.IDENTITY, exact).heart());
+      assertEquals(casts + 2, r.rayCasts(), "the passing view left nothing cached: static and heart cast again");
+    }
+    double err = 0;
+    double norm = 0;
+    for (int i = 0; i < exact.length; i++) {
+      err += (passing[i] - exact[i]) * (passing[i] - exact[i]);
+      norm += exact[i] * exact[i];
+    }
+    double relative = Math.sqrt(err / norm);
+    System.out.println("passingViewRelativeRms=" + relative);
+    // 8 mm detector pixels (4 x 2 mm): edges blur, the line integrals stay where they are
+    assertTrue(relative < 0.1, "coarse passing view against the exact view, relative RMS " + relative);
   }
 
   @Test

@@ -38,6 +38,33 @@ class ScenarioTimelineTest {
   }
 
   @Test
+  void framesDuringACarmMoveArePassingAndTheViewsEitherSideAreHeld() throws Exception {
+    ScenarioTimeline t = timeline("{\"durationS\": 3, \"fps\": 10, \"carm\": {\"primaryAngle\": 0,"
+        + " \"secondaryAngle\": 0}, \"events\": [{\"type\": \"carm\", \"atS\": 1.05, \"durationS\": 1,"
+        + " \"primaryAngle\": 30, \"secondaryAngle\": 0}]}");
+    // frames every 0.1 s from 0; the move runs from 1.05 s (frame 10 still at AP) to 2.05 s (frame 21 at LAO 30)
+    for (int i = 0; i <= 10; i++) {
+      assertFalse(t.viewPassing(i), "frame " + i + " is at AP");
+    }
+    for (int i = 11; i <= 20; i++) {
+      assertTrue(t.viewPassing(i), "frame " + i + " is mid-move");
+    }
+    for (int i = 21; i < 30; i++) {
+      assertFalse(t.viewPassing(i), "frame " + i + " is at LAO 30");
+    }
+    assertEquals(List.of(0, 21), t.heldViewStarts());
+  }
+
+  @Test
+  void aViewReturnedToIsListedOnceAmongHeldViews() throws Exception {
+    ScenarioTimeline t = timeline("{\"durationS\": 3, \"fps\": 10, \"events\": ["
+        + "{\"type\": \"carm\", \"atS\": 1.05, \"durationS\": 0, \"primaryAngle\": 30, \"secondaryAngle\": 0},"
+        + "{\"type\": \"carm\", \"atS\": 2.05, \"durationS\": 0, \"primaryAngle\": 0, \"secondaryAngle\": 0}]}");
+    // AP from frame 0, LAO 30 from frame 11, AP again from frame 21
+    assertEquals(List.of(0, 11), t.heldViewStarts());
+  }
+
+  @Test
   void leadAdvancesFromItsInitialInsertion() throws Exception {
     ScenarioTimeline t = timeline("{\"leadInsertionMm\": 100, \"events\": [{\"type\": \"lead\", \"atS\": 2,"
         + " \"durationS\": 4, \"insertionMm\": 300}]}");
