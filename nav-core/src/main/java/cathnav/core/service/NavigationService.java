@@ -5,6 +5,7 @@ import cathnav.core.web.DisplayEncoder;
 import cathnav.core.web.DisplayHub;
 import cathnav.core.web.HttpRoutes;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -272,6 +273,11 @@ public final class NavigationService implements NavigationControl {
         .put("displays", hub.count())
         .put("displayFramesDropped", hub.dropped())
         .put("frameIntervalMs", s.frameIntervalNanos() / 1e6);
+  }
+
+  /** The registry behind {@code /metrics}, where the service's other parts (the OpenIGTLink side) add meters. */
+  public MeterRegistry meterRegistry() {
+    return registry;
   }
 
   @Override

@@ -55,10 +55,12 @@ public final class IgtlGateway implements OutcomeListener {
   private final NavigationService service;
   private final IgtlServer server;
   private final Map<Long, FrameGeometryResolver> resolvers = new ConcurrentHashMap<>();
+  private final IgtlTransportMetrics transportMetrics;
 
   private IgtlGateway(Vertx vertx, NavigationService service, IgtlServerOptions options) {
     this.service = service;
     this.server = IgtlServer.create(vertx, options);
+    this.transportMetrics = IgtlTransportMetrics.bind(server, service.meterRegistry());
   }
 
   /** Starts the OpenIGTLink server and connects it to {@code service}. */
@@ -88,6 +90,7 @@ public final class IgtlGateway implements OutcomeListener {
 
   private void onConnect(IgtlConnection c) {
     LOG.info("OpenIGTLink peer connected, peer={}, id={}", c.remoteAddress(), c.id());
+    transportMetrics.onConnect(c);
     c.closeFuture().onComplete(r -> {
       resolvers.remove(c.id());
       LOG.info("OpenIGTLink peer disconnected, peer={}, id={}, reason={}", c.remoteAddress(), c.id(),
