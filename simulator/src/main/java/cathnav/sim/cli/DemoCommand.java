@@ -59,6 +59,10 @@ public final class DemoCommand implements Callable<Integer> {
       defaultValue = "127.0.0.1:8080", description = "web display address (default: ${DEFAULT-VALUE})")
   HostPort http;
 
+  @Option(names = "--overlay-image", description = "also send the overlay rasterised as an RGBA IMAGE"
+      + " (device OverlayImage) to OpenIGTLink peers")
+  boolean overlayImage;
+
   @Override
   public Integer call() throws Exception {
     if (!(fps > 0 && fps <= 120) || size < 64 || size > 2048 || !(durationS > 0)) {
@@ -78,7 +82,7 @@ public final class DemoCommand implements Callable<Integer> {
     NavigationServer server;
     try {
       ServiceOptions options = ServiceOptions.defaults().withIgtl(igtl.host(), igtl.port())
-          .withHttp(http.host(), http.port()).withBackend(backend);
+          .withHttp(http.host(), http.port()).withBackend(backend).withOverlayImage(overlayImage);
       server = NavigationServer.start(vertx, options, ServeCommand.defaultTrackers(), LeadTipDetectors.wireInBackground(),
           ServeCommand.defaultLoader()).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {

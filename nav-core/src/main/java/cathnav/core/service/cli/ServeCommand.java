@@ -86,13 +86,17 @@ public final class ServeCommand implements Callable<Integer> {
       description = "stop after S seconds (0: run until interrupted)")
   double durationS;
 
+  @Option(names = "--overlay-image", description = "also send the overlay rasterised as an RGBA IMAGE"
+      + " (device OverlayImage, the frame's size and time stamp) to OpenIGTLink peers")
+  boolean overlayImage;
+
   @Override
   public Integer call() throws Exception {
     ServiceOptions options;
     ProcedureModel initial;
     try {
       options = ServiceOptions.defaults().withIgtl(igtl.host(), igtl.port()).withHttp(http.host(), http.port())
-          .withBackend(backend).withDisplay(displaySize, displayFormat);
+          .withBackend(backend).withDisplay(displaySize, displayFormat).withOverlayImage(overlayImage);
       if (geometry != null) {
         options = options.withConfiguredGeometry(readGeometry(geometry));
       }

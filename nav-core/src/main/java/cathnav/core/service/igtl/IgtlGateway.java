@@ -56,11 +56,13 @@ public final class IgtlGateway implements OutcomeListener {
   private final IgtlServer server;
   private final Map<Long, FrameGeometryResolver> resolvers = new ConcurrentHashMap<>();
   private final IgtlTransportMetrics transportMetrics;
+  private final OverlayImageSender overlayImages;
 
   private IgtlGateway(Vertx vertx, NavigationService service, IgtlServerOptions options) {
     this.service = service;
     this.server = IgtlServer.create(vertx, options);
     this.transportMetrics = IgtlTransportMetrics.bind(server, service.meterRegistry());
+    this.overlayImages = service.options().sendOverlayImage() ? new OverlayImageSender(vertx, server) : null;
   }
 
   /** Starts the OpenIGTLink server and connects it to {@code service}. */
@@ -182,6 +184,9 @@ public final class IgtlGateway implements OutcomeListener {
   public void onOutcome(FrameOutcome outcome) {
     for (IgtlMessage m : OutputMessages.forFrame(outcome.overlay(), outcome.geometry())) {
       server.publish(m);
+    }
+    if (overlayImages != null) {
+      overlayImages.submit(outcome);
     }
   }
 

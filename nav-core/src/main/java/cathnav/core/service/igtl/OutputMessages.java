@@ -7,17 +7,23 @@ import cathnav.core.overlay.GuidanceMesh;
 import cathnav.core.overlay.GuidanceState;
 import cathnav.core.overlay.Overlay;
 import cathnav.core.overlay.OverlayJson;
+import cathnav.core.overlay.OverlayRaster;
 import cathnav.core.overlay.OverlayShape;
 import cathnav.core.service.ProcedureModel;
 import cathnav.igtl.message.AffineMatrix;
+import cathnav.igtl.message.Dim3;
 import cathnav.igtl.message.IgtlMessage;
 import cathnav.igtl.message.IgtlTimestamp;
+import cathnav.igtl.message.ImageBody;
 import cathnav.igtl.message.PolyAttribute;
 import cathnav.igtl.message.PolyCells;
 import cathnav.igtl.message.PolyDataBody;
+import cathnav.igtl.message.ScalarType;
 import cathnav.igtl.message.StatusBody;
 import cathnav.igtl.message.StringBody;
 import cathnav.igtl.message.TransformBody;
+import io.netty.buffer.Unpooled;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,6 +41,9 @@ import java.util.List;
  *       {@code UNRELIABLE}, {@code LOST}, {@code STALE}, or {@code BACKEND_FALLBACK} prefixes the message);
  *       code OK for TRACKING, NOT_READY for REGISTERING, TIME_OUT for STALE, UNKNOWN_ERROR otherwise.
  *   <li>STRING {@value #READOUTS}: the readouts as JSON ({@link OverlayJson#writeReadouts}).
+ *   <li>IMAGE {@value #OVERLAY_IMAGE} (optional, {@code ServiceOptions.sendOverlayImage}): the overlay rasterised
+ *       ({@link OverlayRaster}) as 8-bit RGBA of the frame's size, transparent where nothing is drawn, placed on the
+ *       detector plane in RAS like the POLYDATA.
  *   <li>POLYDATA {@value #MODEL}: the LV surface in model RAS (draw it with TRANSFORM {@value #REGISTRATION}),
  *       sent when the model changes and to each new peer.
  * </ul>
@@ -46,6 +55,8 @@ public final class OutputMessages {
   public static final String STATE = "CathNav";
   public static final String READOUTS = "Readouts";
   public static final String MODEL = "Model";
+  /** Device of the optional RGBA overlay IMAGE ({@link #overlayImage}). */
+  public static final String OVERLAY_IMAGE = "OverlayImage";
   /** Device of problem STATUS messages (kept apart from the per-frame state so a frame never supersedes one). */
   public static final String ALERT = "CathNavAlert";
 
@@ -63,6 +74,31 @@ public final class OutputMessages {
     out.add(IgtlMessage.of(STATE, ts, status(overlay.readouts().state(), overlay.readouts().message())));
     out.add(IgtlMessage.of(READOUTS, ts, StringBody.utf8(OverlayJson.writeReadouts(overlay))));
     return out;
+  }
+
+  /**
+   * The overlay rasterised as an RGBA IMAGE of the frame's size ({@value #OVERLAY_IMAGE}, UINT8, 4 components),
+   * stamped with the source frame's time stamp; pixel {@code (u, v)} lies on the detector plane in RAS, where the
+   * POLYDATA puts the same pixel. The caller owns the returned message.
+   */
+  public static IgtlMessage overlayImage(Overlay overlay, FrameGeometry geometry) {
+    IgtlTimestamp ts = IgtlTimestamp.ofEpochNanos(Math.max(0, overlay.sourceTimestampNanos()));
+    ProjectionGeometry pg = geometry.projectionGeometry();
+    double depth = detectorDepth(geometry, pg);
+    Vec3 origin = pg.backProject(0, 0, depth);
+    Vec3 du = pg.backProject(1, 0, depth).minus(origin);
+    Vec3 dv = pg.backProject(0, 1, depth).minus(origin);
+    Vec3 normal = du.cross(dv).normalized();
+    AffineMatrix indexToRas = new AffineMatrix((float) du.x(), (float) dv.x(), (float) normal.x(), (float) origin.x(),
+        (float) du.y(), (float) dv.y(), (float) normal.y(), (float) origin.y(),
+        (float) du.z(), (float) dv.z(), (float) normal.z(), (float) origin.z());
+    ImageBody body = ImageBody.of(ScalarType.UINT8, 4, ByteOrder.BIG_ENDIAN,
+        new Dim3(overlay.width(), overlay.height(), 1), indexToRas, Unpooled.wrappedBuffer(OverlayRaster.render(overlay)));
+    return IgtlMessage.of(OVERLAY_IMAGE, ts, body);
+  }
+
+  private static double detectorDepth(FrameGeometry geometry, ProjectionGeometry pg) {
+    return geometry.knownCArm().map(c -> c.sidMm()).orElse(pg.focalLengthU() * geometry.pixelSpacingU());
   }
 
   /** A STATUS for a state or problem. */
@@ -114,7 +150,7 @@ public final class OutputMessages {
   /** The overlay's shapes as points on the detector plane (RAS mm). */
   static PolyDataBody overlayPolyData(Overlay overlay, FrameGeometry geometry) {
     ProjectionGeometry pg = geometry.projectionGeometry();
-    double depth = geometry.knownCArm().map(c -> c.sidMm()).orElse(pg.focalLengthU() * geometry.pixelSpacingU());
+    double depth = detectorDepth(geometry, pg);
     List<Float> pts = new ArrayList<>();
     List<Float> roles = new ArrayList<>();
     List<int[]> vertices = new ArrayList<>();
