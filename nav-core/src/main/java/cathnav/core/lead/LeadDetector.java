@@ -29,8 +29,22 @@ public final class LeadDetector {
   private static final double STEP = 1.0;
   private static final int MAX_GAP_STEPS = 14;
   private static final int EDGE_BAND_PX = 11;
+  /** Strengths above this many noise units count alike when scoring a trace. */
+  private static final double CAP_SNR = 6;
+  /** Least depth (log units) of a tip electrode, and how much darker than the other end it must be. */
+  private static final double ELECTRODE_DEPTH = 0.15;
+  private static final double ELECTRODE_RATIO = 2;
+  /** Most the tracked tip moves along the wire from one detection to the next, pixels. */
+  private static final double MAX_TIP_ADVANCE_PX = 8;
+  /** Two centrelines within this many pixels of a tip are taken for the same wire, pixels. */
+  private static final double SAME_WIRE_PX = 4;
+  /** Least mean along-valley strength (noise units) of a reported wire: below it, a chain of noise valleys. */
+  private static final double MIN_MEAN_SNR = 1.2;
+  /** What a trace through noise alone collects per point, noise units; subtracted when scoring. */
+  private static final double NOISE_SNR = 0.8;
 
   private final LeadDetectorOptions options;
+  private final TipLocator tipLocator = new TipLocator();
   private RidgeMap ridges;
   private LeadDetection previous;
 
@@ -56,8 +70,12 @@ public final class LeadDetector {
       ridges = new RidgeMap(width, height);
       previous = null;
     }
+    long t0 = System.nanoTime();
     FieldOfView fov = FieldOfView.of(raw, width, height, options.fovMarginPx());
+    long t1 = System.nanoTime();
     ridges.compute(raw, fov.mask, options.scales(), options.minContrast());
+    long t2 = System.nanoTime();
+    LOG.trace("timing, fovMs={}, ridgeMs={}", (t1 - t0) / 1e6, (t2 - t1) / 1e6);
     LeadDetection result = null;
     if (previous != null && previous.found()) {
       result = trace(fov, previous);
@@ -74,11 +92,9 @@ public final class LeadDetector {
   private LeadDetection trace(FieldOfView fov, LeadDetection near) {
     int w = ridges.width;
     int h = ridges.height;
-    float[] s = ridges.strength;
+    float[] s = ridges.coherence;
     boolean[] nearMask = near == null ? null : dilate(near.centreline(), w, h, options.searchRadiusPx());
     List<int[]> candidates = new ArrayList<>();
-    float[] values = new float[w * h];
-    int nv = 0;
     for (int y = 2; y < h - 2; y++) {
       for (int x = 2; x < w - 2; x++) {
         int i = y * w + x;
@@ -90,20 +106,18 @@ public final class LeadDetector {
         if (s[i] < a || s[i] < b) {
           continue;
         }
-        values[nv++] = s[i];
         if (nearMask != null && !nearMask[i]) {
           continue;
         }
         candidates.add(new int[] {x, y});
       }
     }
-    if (candidates.isEmpty() || nv == 0) {
+    if (candidates.isEmpty()) {
       return LeadDetection.none();
     }
-    float[] v = java.util.Arrays.copyOf(values, nv);
-    java.util.Arrays.sort(v);
-    double ref = v[(int) (0.995 * (nv - 1))];
-    double low = 0.15 * ref;
+    // strengths are signal-to-noise ratios (RidgeMap): the thresholds are fixed multiples of the noise
+    double ref = CAP_SNR;
+    double low = options.traceSnr();
     candidates.sort((p, q) -> Float.compare(s[q[1] * w + q[0]], s[p[1] * w + p[0]]));
 
     boolean[] covered = new boolean[w * h];
@@ -112,7 +126,7 @@ public final class LeadDetector {
     float[] best = null;
     double bestScore = 0;
     for (int[] c : candidates) {
-      if (tracedCount >= MAX_SEEDS || s[c[1] * w + c[0]] < 0.3 * ref) {
+      if (tracedCount >= MAX_SEEDS || s[c[1] * w + c[0]] < options.seedSnr()) {
         break;
       }
       if (covered[c[1] * w + c[0]]) {
@@ -126,7 +140,8 @@ public final class LeadDetector {
       for (int k = 0; k < path.length; k += 2) {
         // with a previous wire, only the part that stays near it counts (a trace may run off along a crossing)
         if (nearMask == null || nearMask[index(path[k], path[k + 1], w, h)]) {
-          score += Math.min(ref, ridges.sample(s, path[k], path[k + 1]));
+          // noise valleys average about the tracing threshold: only what stands above it adds up
+          score += Math.min(ref, ridges.sample(s, path[k], path[k + 1])) - NOISE_SNR;
         }
       }
       if (score > bestScore) {
@@ -142,6 +157,9 @@ public final class LeadDetector {
     for (int k = 2; k < best.length; k += 2) {
       length += Math.hypot(best[k] - best[k - 2], best[k + 1] - best[k - 1]);
     }
+    if (LOG.isTraceEnabled()) {
+      LOG.trace("best trace, lengthPx={}, score={}, points={}", Math.round(length), Math.round(bestScore), best.length / 2);
+    }
     if (length < options.minLengthPx()) {
       return LeadDetection.none();
     }
@@ -154,19 +172,30 @@ public final class LeadDetector {
       int y = Math.round(ordered[k + 1]);
       contrast += Math.max(0, ridges.valleyDepth(Math.max(1, Math.min(w - 2, x)), Math.max(1, Math.min(h - 2, y))));
     }
-    if (contrast / n < 2 * options.minContrast()) {
+    double meanCoherence = 0;
+    for (int k = 0; k < ordered.length; k += 2) {
+      meanCoherence += ridges.sample(s, ordered[k], ordered[k + 1]);
+    }
+    meanCoherence /= n;
+    LOG.trace("best trace, meanContrast={}, meanCoherence={}", contrast / n, meanCoherence);
+    if (meanCoherence < MIN_MEAN_SNR) {
       return LeadDetection.none(); // a chain of noise valleys, not a radio-opaque wire
     }
-    return new LeadDetection(true, ordered, ordered[ordered.length - 2], ordered[ordered.length - 1], length,
-        contrast / n);
+    double[] tip = tipLocator.locate(ridges, ordered);
+    float[] line = extendTo(ordered, tip);
+    if (near != null && near.found()) {
+      line = limitAdvance(line, near);
+    }
+    return new LeadDetection(true, line, line[line.length - 2], line[line.length - 1], length, contrast / n);
   }
 
   /**
    * Which end is the tip. With a previous detection, the end nearer the previous tip (tracking). Otherwise an end
    * that left the field is proximal (a tip in view lies inside it), an end that stopped inside a crossing structure
    * hides where the wire goes on so one that faded out wins over it, and between alike ends the lower one wins.
+   * Before those, an end with a tip electrode (far darker than the other end) is the tip.
    */
-  private static boolean chooseTipAtEnd(FieldOfView fov, LeadDetection near, float[] p, Trace t) {
+  private boolean chooseTipAtEnd(FieldOfView fov, LeadDetection near, float[] p, Trace t) {
     int n = p.length / 2;
     int rankStart = rank(atEdge(fov, p[0], p[1]) ? End.EDGE : t.startEnd());
     int rankEnd = rank(atEdge(fov, p[2 * n - 2], p[2 * n - 1]) ? End.EDGE : t.endEnd());
@@ -174,6 +203,13 @@ public final class LeadDetector {
       double d0 = Math.hypot(p[0] - near.tipU(), p[1] - near.tipV());
       double d1 = Math.hypot(p[2 * n - 2] - near.tipU(), p[2 * n - 1] - near.tipV());
       return d1 <= d0;
+    }
+    // a tip electrode (platinum) is far darker than the lead's body: an end with one is the tip
+    double darkStart = TipLocator.endDarkness(ridges, p, false);
+    double darkEnd = TipLocator.endDarkness(ridges, p, true);
+    if (Math.max(darkStart, darkEnd) > ELECTRODE_DEPTH
+        && Math.max(darkStart, darkEnd) > ELECTRODE_RATIO * Math.min(darkStart, darkEnd)) {
+      return darkEnd > darkStart;
     }
     if (rankStart != rankEnd) {
       return rankEnd > rankStart;
@@ -233,7 +269,7 @@ public final class LeadDetector {
     boolean crossing = false;
     int gap = 0;
     int maxSteps = 4 * (ridges.width + ridges.height);
-    float[] s = ridges.strength;
+    float[] s = ridges.coherence;
     for (int step = 0; step < maxSteps; step++) {
       double pu = u + STEP * tu;
       double pv = v + STEP * tv;
@@ -305,6 +341,99 @@ public final class LeadDetector {
       end--;
     }
     return new Half(new ArrayList<>(pts.subList(0, end)), reason);
+  }
+
+  /** The centreline with the located tip appended when it lies beyond the traced end (else cut back to it). */
+  private static float[] extendTo(float[] ordered, double[] tip) {
+    int n = ordered.length / 2;
+    // the point of the centreline nearest the tip, searched from the end
+    int nearest = n - 1;
+    double best = Double.POSITIVE_INFINITY;
+    for (int k = n - 1; k >= Math.max(0, n - 1 - TipLocator.BACK_PX); k--) {
+      double d = Math.hypot(ordered[2 * k] - tip[0], ordered[2 * k + 1] - tip[1]);
+      if (d < best) {
+        best = d;
+        nearest = k;
+      }
+    }
+    float[] out = java.util.Arrays.copyOf(ordered, 2 * (nearest + 2));
+    out[2 * nearest + 2] = (float) tip[0];
+    out[2 * nearest + 3] = (float) tip[1];
+    return out;
+  }
+
+  /**
+   * Temporal tracking of the tip along the wire: from one detection to the next the tip moves along the wire by at
+   * most {@link #MAX_TIP_ADVANCE_PX}, forwards (measured on this frame's centreline from where the previous tip lies
+   * on it) or backwards (measured on the previous centreline). A lead advances millimetres a second; a larger jump of
+   * a faint wire's end is noise in where the valley fades, and a real one is followed over a few frames. Applies
+   * only where the two centrelines pass within a few pixels of the other's tip (the same wire). Returns the
+   * centreline ending at the tracked tip.
+   */
+  private static float[] limitAdvance(float[] line, LeadDetection previous) {
+    double[] arcLine = arcLengths(line);
+    int n = line.length / 2;
+    double prevOnLine = project(line, arcLine, previous.tipU(), previous.tipV());
+    double end = arcLine[n - 1];
+    if (!Double.isNaN(prevOnLine)) {
+      return end > prevOnLine + MAX_TIP_ADVANCE_PX ? cut(line, arcLine, prevOnLine + MAX_TIP_ADVANCE_PX) : line;
+    }
+    float[] before = previous.centreline();
+    double[] arcBefore = arcLengths(before);
+    double endOnBefore = project(before, arcBefore, line[2 * n - 2], line[2 * n - 1]);
+    double prevTip = arcBefore[arcBefore.length - 1]; // a detection's centreline ends at its tip
+    if (Double.isNaN(endOnBefore) || endOnBefore >= prevTip - MAX_TIP_ADVANCE_PX) {
+      return line;
+    }
+    // the wire's end faded earlier than last time: keep the previous wire from here to a little short of its tip
+    float[] rest = cut(before, arcBefore, prevTip - MAX_TIP_ADVANCE_PX);
+    int from = 0;
+    double[] arcRest = arcLengths(rest);
+    while (from < rest.length / 2 - 1 && arcRest[from] <= endOnBefore) {
+      from++;
+    }
+    float[] out = java.util.Arrays.copyOf(line, line.length + rest.length - 2 * from);
+    System.arraycopy(rest, 2 * from, out, line.length, rest.length - 2 * from);
+    return out;
+  }
+
+  /** The centreline up to arc length {@code s}, ending exactly there. */
+  private static float[] cut(float[] line, double[] arc, double s) {
+    int n = line.length / 2;
+    int k = 0;
+    while (k + 2 < n && arc[k + 1] < s) {
+      k++;
+    }
+    int k1 = Math.min(n - 1, k + 1);
+    double seg = arc[k1] - arc[k];
+    double f = seg > 1e-9 ? Math.max(0, Math.min(1, (s - arc[k]) / seg)) : 0;
+    float[] out = java.util.Arrays.copyOf(line, 2 * (k + 2));
+    out[2 * k + 2] = (float) (line[2 * k] + f * (line[2 * k1] - line[2 * k]));
+    out[2 * k + 3] = (float) (line[2 * k + 1] + f * (line[2 * k1 + 1] - line[2 * k + 1]));
+    return out;
+  }
+
+  private static double[] arcLengths(float[] line) {
+    int n = line.length / 2;
+    double[] arc = new double[Math.max(1, n)];
+    for (int k = 1; k < n; k++) {
+      arc[k] = arc[k - 1] + Math.hypot(line[2 * k] - line[2 * k - 2], line[2 * k + 1] - line[2 * k - 1]);
+    }
+    return arc;
+  }
+
+  /** Arc length of the centreline point nearest (u, v) when within {@link #SAME_WIRE_PX}; NaN otherwise. */
+  private static double project(float[] line, double[] arc, double u, double v) {
+    double best = SAME_WIRE_PX;
+    double at = Double.NaN;
+    for (int k = 0; k < line.length / 2; k++) {
+      double d = Math.hypot(line[2 * k] - u, line[2 * k + 1] - v);
+      if (d < best) {
+        best = d;
+        at = arc[k];
+      }
+    }
+    return at;
   }
 
   private static int index(double u, double v, int w, int h) {

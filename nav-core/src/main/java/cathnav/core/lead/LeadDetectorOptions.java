@@ -10,11 +10,15 @@ package cathnav.core.lead;
  * @param minLengthPx a traced wire shorter than this is not reported as found
  * @param fovMarginPx pixels trimmed inside the collimated field's edge
  * @param searchRadiusPx how far from the previous centreline the next frame's wire is searched first
+ * @param seedSnr least valley strength, in units of the frame's noise, of a point a wire is traced from
+ * @param traceSnr least valley strength, noise units, along which a trace goes on (weaker points are bridged for a
+ *     few pixels)
  */
 public record LeadDetectorOptions(
-    double[] scales, double minContrast, double minLengthPx, int fovMarginPx, double searchRadiusPx) {
+    double[] scales, double minContrast, double minLengthPx, int fovMarginPx, double searchRadiusPx, double seedSnr,
+    double traceSnr) {
 
-  public static final LeadDetectorOptions DEFAULTS = new LeadDetectorOptions(new double[] {1.0, 1.5, 2.0}, 0.02, 40, 8, 40);
+  public static final LeadDetectorOptions DEFAULTS = new LeadDetectorOptions(new double[] {1.0, 1.5, 2.0}, 0.02, 40, 8, 40, 2.5, 0.9);
 
   public LeadDetectorOptions {
     if (scales.length == 0) {
@@ -26,9 +30,11 @@ public record LeadDetectorOptions(
       }
     }
     scales = scales.clone();
-    if (!(minContrast >= 0) || !(minLengthPx > 0) || fovMarginPx < 0 || !(searchRadiusPx > 0)) {
+    if (!(minContrast >= 0) || !(minLengthPx > 0) || fovMarginPx < 0 || !(searchRadiusPx > 0) || !(seedSnr > 0)
+        || !(traceSnr > 0)) {
       throw new IllegalArgumentException("invalid lead detector options, minContrast=" + minContrast + ", minLengthPx="
-          + minLengthPx + ", fovMarginPx=" + fovMarginPx + ", searchRadiusPx=" + searchRadiusPx);
+          + minLengthPx + ", fovMarginPx=" + fovMarginPx + ", searchRadiusPx=" + searchRadiusPx + ", seedSnr=" + seedSnr
+          + ", traceSnr=" + traceSnr);
     }
   }
 
