@@ -115,10 +115,15 @@ public final class RegistrationBenchCommand implements Callable<Integer> {
     BenchSummary summary = BenchSummary.of(results);
     System.out.print(summary.table(selection.backend().name(), device));
     try {
-      ErrorPlot.write(results, String.format(Locale.ROOT,
-          "registration bench: %d cases, backend %s, success %.1f %%, median mTRE %.3f mm", results.size(),
-          selection.backend().name(), 100 * summary.successRate(), summary.medianMtreMm()), plot);
-      System.out.println("plot: " + plot.toAbsolutePath());
+      try {
+        ErrorPlot.write(results, String.format(Locale.ROOT,
+            "registration bench: %d cases, backend %s, success %.1f %%, median mTRE %.3f mm", results.size(),
+            selection.backend().name(), 100 * summary.successRate(), summary.medianMtreMm()), plot);
+        System.out.println("plot: " + plot.toAbsolutePath());
+      } catch (LinkageError | java.awt.AWTError e) {
+        // a headless machine without the font libraries Java's text rendering loads (libharfbuzz, fontconfig)
+        System.err.println("bench registration: plot not written, this Java cannot draw text here: " + e);
+      }
       if (json != null) {
         JsonArray perCase = new JsonArray();
         results.forEach(c -> perCase.add(c.toJson()));

@@ -150,7 +150,19 @@ public final class SimulatedProcedure {
    * over the run, breathing, a C-arm move from AP to LAO 30 at a third of the run.
    */
   public static Scenario scenario(double durationS, double fps, int size) throws ScenarioFormatException {
+    return scenario(durationS, fps, size, true);
+  }
+
+  /**
+   * The same scenario, with or without its C-arm move (without: the C-arm stays at AP throughout, as between
+   * moves in a procedure).
+   */
+  public static Scenario scenario(double durationS, double fps, int size, boolean carmMove)
+      throws ScenarioFormatException {
     double spacing = 0.6 * 512.0 / size;
+    String move = carmMove ? String.format(Locale.ROOT,
+        ",%n   {\"type\": \"carm\", \"atS\": %f, \"durationS\": 2, \"primaryAngle\": 30, \"secondaryAngle\": 0}",
+        durationS / 3) : "";
     String json = String.format(Locale.ROOT, """
         {"name": "demo", "durationS": %f, "fps": %f, "doseNGy": 30, "bits": 12, "noise": true, "seed": 7,
          "anatomy": {"phantom": {"spacingMm": 2.0}},
@@ -159,9 +171,8 @@ public final class SimulatedProcedure {
          "respiration": {"amplitudeMm": 8, "periodS": 4}, "cardiac": {"heartRateBpm": 70, "amplitudeMm": 2},
          "leadInsertionMm": 120, "csCatheterInsertionMm": 0,
          "events": [
-           {"type": "lead", "atS": 0, "durationS": %f, "insertionMm": 320},
-           {"type": "carm", "atS": %f, "durationS": 2, "primaryAngle": 30, "secondaryAngle": 0}]}
-        """, durationS, fps, size, size, spacing, durationS, durationS / 3);
+           {"type": "lead", "atS": 0, "durationS": %f, "insertionMm": 320}%s]}
+        """, durationS, fps, size, size, spacing, durationS, move);
     return ScenarioReader.parse(json, "demo scenario", null);
   }
 }
