@@ -6,6 +6,7 @@ import cathnav.core.geometry.GeometryFormatException;
 import cathnav.core.geometry.RigidTransform;
 import cathnav.core.geometry.TransformFile;
 import cathnav.core.geometry.Vec3;
+import cathnav.core.model.AtomicFileWrite;
 import cathnav.core.model.ModelFileException;
 import cathnav.core.model.Volume;
 import cathnav.core.model.Volumes;
@@ -24,10 +25,7 @@ import cathnav.gpu.DeviceVolume;
 import cathnav.gpu.FallbackPolicy;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
@@ -163,13 +161,6 @@ public final class RegisterCommand implements Callable<Integer> {
   }
 
   static void writeAtomically(Path file, String text) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    AtomicFileWrite.writeString(file, text);
   }
 }

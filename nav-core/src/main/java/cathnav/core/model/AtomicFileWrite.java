@@ -11,16 +11,21 @@ import java.nio.file.StandardCopyOption;
  * Writes a file all or nothing: the body goes to a temporary file beside the target, which is moved over the target
  * only when the body was written completely; on failure the temporary file is deleted and nothing is left behind.
  */
-final class AtomicFileWrite {
+public final class AtomicFileWrite {
 
   private AtomicFileWrite() {}
 
   /** Writes the file's contents to a buffered stream. */
-  interface Body {
+  public interface Body {
     void write(OutputStream out) throws IOException;
   }
 
-  static void write(Path file, Body body) throws ModelFileException {
+  /**
+   * Writes {@code file} through a temporary sibling.
+   *
+   * @throws ModelFileException naming the file when the body or the move fails (nothing is left behind)
+   */
+  public static void write(Path file, Body body) throws ModelFileException {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = null;
     try {
@@ -41,5 +46,10 @@ final class AtomicFileWrite {
         }
       }
     }
+  }
+
+  /** Writes {@code text} as UTF-8, all or nothing. */
+  public static void writeString(Path file, String text) throws ModelFileException {
+    write(file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 }

@@ -1,6 +1,7 @@
 package cathnav.sim.phantom;
 
 import cathnav.core.geometry.Vec3;
+import cathnav.core.model.AtomicFileWrite;
 import cathnav.core.model.MeshWriters;
 import cathnav.core.model.ModelFileException;
 import cathnav.core.model.Volume;
@@ -9,11 +10,9 @@ import cathnav.sim.device.Polyline;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,7 @@ public final class PhantomWriter {
         MeshWriters.writeStl(EllipsoidMeshes.of(e, 32, 64), dir.resolve(e.name().replace('-', '_') + ".stl"));
       }
     }
-    writeAtomically(dir.resolve("phantom.json"),
+    AtomicFileWrite.write(dir.resolve("phantom.json"),
         out -> out.write(describe(phantom, volumes).encodePrettily().getBytes(StandardCharsets.UTF_8)));
     LOG.info("phantom written, dir={}, size={}x{}x{}, spacingMm={}", dir, g.nx(), g.ny(), g.nz(), g.spacing());
   }
@@ -99,24 +98,5 @@ public final class PhantomWriter {
     List<Vec3> pts = p.points();
     pts.forEach(v -> a.add(vec(v)));
     return a;
-  }
-
-  private interface Body {
-    void write(OutputStream out) throws IOException;
-  }
-
-  private static void writeAtomically(Path file, Body body) throws IOException {
-    Path abs = file.toAbsolutePath();
-    Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
-    try {
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-        body.write(out);
-      }
-      Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new ModelFileException(abs, "write failed: " + e.getMessage(), e);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
   }
 }
