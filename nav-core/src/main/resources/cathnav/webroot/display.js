@@ -79,7 +79,8 @@
     const r = o.readouts;
     el('segment').textContent = r.segmentUnderTip > 0 ? String(r.segmentUnderTip) : '-';
     el('target').textContent = r.targetSegment > 0 ? String(r.targetSegment) : '-';
-    el('distance').textContent = r.distanceToTargetMm === null ? '-' : r.distanceToTargetMm.toFixed(1) + ' mm';
+    el('distance').textContent = (r.distanceToTargetMm === null ? '-' : r.distanceToTargetMm.toFixed(1) + ' mm')
+        + (r.tipConstraint && r.tipConstraint !== 'none' ? ' (tip ' + r.tipConstraint + ')' : '');
     el('confidence').textContent = (100 * r.confidence).toFixed(0) + ' %';
     el('pose-age').textContent = r.poseAgeMs.toFixed(0) + ' ms';
     el('latency').textContent = r.latencyMs.toFixed(1) + ' ms';

@@ -8,7 +8,8 @@ package cathnav.core.overlay;
  * <pre>
  * {"type":"overlay","seq":12,"ts":"1764204000123456789","tsMs":1764204000123.457,"intervalMs":66.667,
  *  "width":512,"height":512,"state":"TRACKING","pose":[r00,...,r33] | null,
- *  "readouts":{"segmentUnderTip":11,"distanceToTargetMm":4.2 | null,"targetSegment":12,"confidence":0.91,
+ *  "readouts":{"segmentUnderTip":11,"distanceToTargetMm":4.2 | null,"tipConstraint":"vein" | "target-depth" |
+ *              "ray" | "none","targetSegment":12,"confidence":0.91,
  *              "poseAgeMs":0.0,"latencyMs":7.3,"backend":"java","backendFallback":false,"message":""},
  *  "shapes":[{"kind":"polygon","role":"LV_SILHOUETTE","colour":"#33dd55ff","filled":false,"uv":[u0,v0,...]},
  *            {"kind":"polyline","role":"VEIN",...,"uv":[...]},
@@ -84,6 +85,7 @@ public final class OverlayJson {
     } else {
       b.append("null");
     }
+    b.append(",\"tipConstraint\":\"").append(r.tipConstraint().wireName()).append('"');
     b.append(",\"targetSegment\":").append(r.targetSegment());
     b.append(",\"confidence\":");
     fixed(b, r.confidence(), 3);

@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * Projects the guidance model into a frame: a model point {@code x} (RAS mm) is drawn at {@code P T x} (detector
  * pixels), DESIGN.md. Produces the LV silhouette (outline of all projected LV triangles), the target segment's outline
- * (filled), the vein polylines, and, for a lead tip given in pixels, the AHA segment under the tip and the distance
- * from the tip's viewing ray to the target segment.
+ * (filled), the vein polylines, and, for a lead tip given in pixels, its 3D position ({@link TipLocaliser}: on a
+ * vein, else at the target's depth), the AHA segment under it and its distance to the target segment.
  *
  * <p>Thread-safety: none; one projector per pipeline thread (it keeps scratch buffers and one tracer per frame
  * size).
@@ -18,14 +18,41 @@ public final class OverlayProjector {
   /** Drawn radius of the lead tip marker, pixels. */
   public static final float TIP_RADIUS_PX = 6f;
 
+  private final TipLocaliser localiser;
   private SilhouetteTracer tracer;
   private float[] projected = new float[0];
 
-  /** The projected guidance of one frame. */
-  public record Projected(List<OverlayShape> shapes, int segmentUnderTip, double distanceToTargetMm) {
+  /**
+   * The projected guidance of one frame.
+   *
+   * @param shapes what to draw, detector pixels
+   * @param tip the lead tip placed in 3D (model frame) with its segment and distance to the target;
+   *     {@link TipPosition#NONE} without a tip
+   */
+  public record Projected(List<OverlayShape> shapes, TipPosition tip) {
     public Projected {
       shapes = List.copyOf(shapes);
+      java.util.Objects.requireNonNull(tip, "tip");
     }
+
+    /** AHA segment under the lead tip (1..17), 0 when unknown. */
+    public int segmentUnderTip() {
+      return tip.segmentUnderTip();
+    }
+
+    /** Distance from the tip to the target segment, mm; NaN when unknown. */
+    public double distanceToTargetMm() {
+      return tip.distanceToTargetMm();
+    }
+  }
+
+  /** A projector placing the tip on veins within {@link TipLocaliser#DEFAULT_VEIN_TOLERANCE_MM} of its ray. */
+  public OverlayProjector() {
+    this(new TipLocaliser(TipLocaliser.DEFAULT_VEIN_TOLERANCE_MM));
+  }
+
+  public OverlayProjector(TipLocaliser localiser) {
+    this.localiser = Objects.requireNonNull(localiser, "localiser");
   }
 
   /**
@@ -91,20 +118,16 @@ public final class OverlayProjector {
         shapes.add(new OverlayShape.Polyline(OverlayRole.VEIN, uv, OverlayRole.VEIN.rgba()));
       }
     }
-    int segmentUnderTip = 0;
-    double distance = Double.NaN;
+    TipPosition tip = TipPosition.NONE;
     if (leadTip != null) {
       shapes.add(new OverlayShape.Marker(OverlayRole.LEAD_TIP, leadTip[0], leadTip[1], TIP_RADIUS_PX,
           OverlayRole.LEAD_TIP.rgba()));
       TipRay ray = TipRay.through(pt, leadTip[0], leadTip[1]);
       if (ray != null) {
-        segmentUnderTip = ray.firstSegmentHit(lv);
-        if (targetSegment > 0 && lv.hasSegment(targetSegment)) {
-          distance = ray.distanceToSegment(lv, targetSegment);
-        }
+        tip = localiser.locate(model, ray, targetSegment);
       }
     }
-    return new Projected(shapes, segmentUnderTip, distance);
+    return new Projected(shapes, tip);
   }
 
   private void addTriangle(SilhouetteTracer t, GuidanceMesh mesh, int tri) {

@@ -5,10 +5,10 @@ import java.util.Objects;
 /**
  * The numbers shown beside the overlay.
  *
- * @param segmentUnderTip AHA segment (1..17) the lead tip projects onto, 0 when unknown (no tip, no pose, or the tip
- *     is off the LV)
- * @param distanceToTargetMm distance from the lead tip's viewing ray to the nearest point of the target segment, mm
- *     (0 when the ray crosses the target); NaN when unknown
+ * @param segmentUnderTip AHA segment (1..17) under the lead tip, 0 when unknown (no tip, no pose, or the tip is off
+ *     the LV); how it was found is {@code tipConstraint}
+ * @param distanceToTargetMm distance from the lead tip's 3D position to the target segment's surface, mm; NaN when
+ *     unknown
  * @param targetSegment the chosen target AHA segment (1..17), 0 when none
  * @param confidence registration confidence in [0, 1]
  * @param poseAgeNanos age of the pose the overlay is drawn with, relative to the frame, ns (0: registered on this
@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param backend the compute backend in use ({@code java}, {@code opencl}, {@code cuda})
  * @param backendFallback true when the backend in use is not the one requested (fell back)
  * @param message short human-readable reason for the state, may be empty
+ * @param tipConstraint how the tip's 3D position was found ({@link TipConstraint}: on a vein, at the target's depth,
+ *     by ray cast only, or none)
  */
 public record Readouts(
     int segmentUnderTip,
@@ -29,9 +31,19 @@ public record Readouts(
     GuidanceState state,
     String backend,
     boolean backendFallback,
-    String message) {
+    String message,
+    TipConstraint tipConstraint) {
+
+  /** Readouts without a placed lead tip ({@link TipConstraint#NONE}). */
+  public Readouts(int segmentUnderTip, double distanceToTargetMm, int targetSegment, double confidence,
+      long poseAgeNanos, long frameLatencyNanos, GuidanceState state, String backend, boolean backendFallback,
+      String message) {
+    this(segmentUnderTip, distanceToTargetMm, targetSegment, confidence, poseAgeNanos, frameLatencyNanos, state,
+        backend, backendFallback, message, TipConstraint.NONE);
+  }
 
   public Readouts {
+    Objects.requireNonNull(tipConstraint, "tipConstraint");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(message, "message");
@@ -44,6 +56,6 @@ public record Readouts(
   /** The same readouts with another frame latency (set once the overlay is built). */
   public Readouts withFrameLatency(long nanos) {
     return new Readouts(segmentUnderTip, distanceToTargetMm, targetSegment, confidence, poseAgeNanos, nanos, state,
-        backend, backendFallback, message);
+        backend, backendFallback, message, tipConstraint);
   }
 }

@@ -48,6 +48,32 @@ final class TipRay {
     return new TipRay(cx, cy, cz, dx, dy, dz);
   }
 
+  /** The source (ray origin), model RAS mm. */
+  double originX() {
+    return cx;
+  }
+
+  double originY() {
+    return cy;
+  }
+
+  double originZ() {
+    return cz;
+  }
+
+  /** Unit direction, source towards the detector. */
+  double dirX() {
+    return dx;
+  }
+
+  double dirY() {
+    return dy;
+  }
+
+  double dirZ() {
+    return dz;
+  }
+
   /** Segment of the first (nearest the source) triangle the ray crosses; 0 when it misses every labelled one. */
   int firstSegmentHit(GuidanceMesh mesh) {
     double best = Double.POSITIVE_INFINITY;
@@ -60,34 +86,6 @@ final class TipRay {
       }
     }
     return segment;
-  }
-
-  /**
-   * Distance, mm, from the ray to the nearest vertex of {@code segment}; 0 when the ray crosses one of its
-   * triangles.
-   */
-  double distanceToSegment(GuidanceMesh mesh, int segment) {
-    double best = Double.POSITIVE_INFINITY;
-    for (int t = 0; t < mesh.triangleCount(); t++) {
-      if (mesh.segment(t) != segment) {
-        continue;
-      }
-      if (intersect(mesh, t) > 0) {
-        return 0;
-      }
-      for (int k = 0; k < 3; k++) {
-        int i = mesh.corner(t, k);
-        double px = mesh.vertex(i, 0) - cx;
-        double py = mesh.vertex(i, 1) - cy;
-        double pz = mesh.vertex(i, 2) - cz;
-        double along = Math.max(0, px * dx + py * dy + pz * dz);
-        double qx = px - along * dx;
-        double qy = py - along * dy;
-        double qz = pz - along * dz;
-        best = Math.min(best, Math.sqrt(qx * qx + qy * qy + qz * qz));
-      }
-    }
-    return best;
   }
 
   /** Möller-Trumbore: the ray parameter of the hit with triangle t (mm from the source), or -1 for a miss. */

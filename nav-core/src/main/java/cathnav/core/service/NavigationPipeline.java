@@ -7,6 +7,7 @@ import cathnav.core.overlay.OverlayProjector;
 import cathnav.core.overlay.OverlayRole;
 import cathnav.core.overlay.OverlayShape;
 import cathnav.core.overlay.Readouts;
+import cathnav.core.overlay.TipConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -228,12 +229,14 @@ public final class NavigationPipeline implements DutyCycleAgent {
     List<OverlayShape> shapes = new ArrayList<>();
     int segmentUnderTip = 0;
     double distance = Double.NaN;
+    TipConstraint tipConstraint = TipConstraint.NONE;
     double[] pose = estimate.pose();
     if (model != null && pose != null) {
       OverlayProjector.Projected p = projector.project(model.guidance(), geometry.projection(), pose,
           targetSegment, tip);
       segmentUnderTip = p.segmentUnderTip();
       distance = p.distanceToTargetMm();
+      tipConstraint = p.tip().constraint();
       if (state.overlayVisible()) {
         for (OverlayShape s : p.shapes()) {
           shapes.add(state == GuidanceState.UNRELIABLE && s.role() != OverlayRole.LEAD_TIP ? amber(s) : s);
@@ -243,6 +246,7 @@ public final class NavigationPipeline implements DutyCycleAgent {
         p.shapes().stream().filter(s -> s.role() == OverlayRole.LEAD_TIP).forEach(shapes::add);
         segmentUnderTip = 0;
         distance = Double.NaN;
+        tipConstraint = TipConstraint.NONE;
       }
     } else if (tip != null) {
       shapes.add(new OverlayShape.Marker(OverlayRole.LEAD_TIP, tip[0], tip[1], OverlayProjector.TIP_RADIUS_PX,
@@ -253,7 +257,7 @@ public final class NavigationPipeline implements DutyCycleAgent {
     long t4 = System.nanoTime();
     latencies.record(PipelineStage.OVERLAY, t4 - t3, 0);
     Readouts readouts = new Readouts(segmentUnderTip, distance, targetSegment, estimate.confidence(),
-        estimate.poseAgeNanos(), t4 - frame.receivedNanos(), state, backendName(), fallback, message);
+        estimate.poseAgeNanos(), t4 - frame.receivedNanos(), state, backendName(), fallback, message, tipConstraint);
     Overlay overlay = new Overlay(frame.sequence(), frame.sourceTimestampNanos(), interval, w, h,
         state.overlayVisible() ? pose : null, shapes, readouts);
     sink.publish(new FrameOutcome(overlay, geometry, frame.receivedNanos(), t4));

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class OverlayJsonTest {
 
   private static Overlay sample(GuidanceState state) {
-    Readouts r = new Readouts(11, 4.25, 12, 0.913, 1_500_000, 7_300_000, state, "java", true, "fell back \"cuda\"");
+    Readouts r = new Readouts(11, 4.25, 12, 0.913, 1_500_000, 7_300_000, state, "java", true, "fell back \"cuda\"",
+        TipConstraint.VEIN);
     return new Overlay(
         42,
         1_764_204_000_123_456_789L,
@@ -47,6 +48,12 @@ class OverlayJsonTest {
     assertEquals(7.3, r.getDouble("latencyMs"), 1e-9);
     assertEquals(true, r.getBoolean("backendFallback"));
     assertEquals("fell back \"cuda\"", r.getString("message"));
+  }
+
+  @Test
+  void readoutsSayHowTheTipWasPlaced() {
+    JsonObject r = new JsonObject(sample(GuidanceState.TRACKING).toJson()).getJsonObject("readouts");
+    assertEquals("vein", r.getString("tipConstraint"));
   }
 
   @Test

@@ -71,50 +71,6 @@ class OverlayProjectorTest {
   }
 
   @Test
-  void segmentUnderTipIsTheSurfaceNearestTheSource() {
-    // front half (towards the source, y < 0) is segment 5, back half segment 2
-    GuidanceMesh mesh = TestMeshes.sphere(new double[] {0, 0, 0}, 30, 24, 48, c -> c[1] < 0 ? 5 : 2);
-    GuidanceModel model = new GuidanceModel("sphere", mesh, List.of());
-    float[] tip = {(W - 1) / 2f, (H - 1) / 2f};
-    OverlayProjector.Projected out =
-        projector.project(model, TestMeshes.apView(W, H, SOD, F), TestMeshes.translation(0, 0, 0), 2, tip);
-    assertEquals(5, out.segmentUnderTip());
-    assertEquals(0.0, out.distanceToTargetMm(), 0.0, "the tip's ray crosses the back half");
-  }
-
-  @Test
-  void distanceToTargetIsTheGapBetweenTheTipRayAndTheTarget() {
-    long seed = System.nanoTime();
-    System.out.println("distanceToTargetIsTheGapBetweenTheTipRayAndTheTarget seed=" + seed);
-    Random rnd = new Random(seed);
-    GuidanceMesh mesh = TestMeshes.sphere(new double[] {0, 0, 0}, 30, 24, 48, c -> c[0] > 20 ? 9 : 1);
-    GuidanceModel model = new GuidanceModel("sphere", mesh, List.of());
-    cathnav.gpu.Projection p = TestMeshes.apView(W, H, SOD, F);
-    float[] tip = {(float) (240 + 30 * rnd.nextDouble()), (float) (240 + 30 * rnd.nextDouble())};
-    OverlayProjector.Projected out = projector.project(model, p, TestMeshes.translation(0, 0, 0), 9, tip);
-
-    // float64 reference: ray from the source (0, -SOD, 0) through the tip pixel; nearest target vertex
-    double cx = (W - 1) / 2.0;
-    double[] dir = {-(tip[0] - cx) / F, 1, -(tip[1] - cx) / F};
-    double n = Math.sqrt(dir[0] * dir[0] + dir[1] * dir[1] + dir[2] * dir[2]);
-    double best = Double.POSITIVE_INFINITY;
-    for (int t = 0; t < mesh.triangleCount(); t++) {
-      if (mesh.segment(t) != 9) {
-        continue;
-      }
-      for (int k = 0; k < 3; k++) {
-        int i = mesh.corner(t, k);
-        double[] q = {mesh.vertex(i, 0), mesh.vertex(i, 1) + SOD, mesh.vertex(i, 2)};
-        double along = (q[0] * dir[0] + q[1] * dir[1] + q[2] * dir[2]) / n;
-        double d2 = q[0] * q[0] + q[1] * q[1] + q[2] * q[2] - along * along;
-        best = Math.min(best, Math.sqrt(Math.max(0, d2)));
-      }
-    }
-    assertEquals(best, out.distanceToTargetMm(), 1e-6 * Math.max(1, best));
-    assertEquals(1, out.segmentUnderTip());
-  }
-
-  @Test
   void veinsProjectPointByPoint() {
     GuidanceMesh mesh = TestMeshes.sphere(new double[] {0, 0, 0}, 30, 12, 24, c -> 1);
     GuidanceModel model = new GuidanceModel("sphere", mesh, List.of(new float[] {0, 0, 0, 10, 0, 0}));
