@@ -33,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * {
  *   "name": "case01",                          (default: the folder name)
  *   "frame": "RAS" | "LPS",                    frame of the mesh and centreline files (volumes carry their own)
+ *   "meshTransform": [16 numbers],             optional row-major 4x4 affine applied (after the frame conversion) to
+ *                                              every mesh, valve cap, mitral point and vein: places meshes from
+ *                                              another frame in the CT's RAS frame (see cathnav.core.preop.fit)
  *   "ct": "ct.nii.gz",                         optional
  *   "heartMask": "heart_mask.nii.gz",          optional, with the CT: the whole heart (non-zero inside)
  *   "heartBackgroundHu": -400,                 optional: what fills the space the heart leaves when it moves
@@ -41,8 +44,8 @@ import org.slf4j.LoggerFactory;
  *   "mitralValve": "caps.stl" | [x, y, z],     valve caps (largest disc is mitral) or the mitral centre
  *   "anteriorHint": [0, 1, 1],                 RAS direction separating the anterior from the inferior insertion
  *   "ahaLandmarks": {"apex": [..], "mitralCentre": [..], "anteriorInsertion": [..], "inferiorInsertion": [..]},
- *                                              instead of rv/mitralValve detection (RAS; the septum is the
- *                                              shorter arc between the insertions)
+ *                                              instead of rv/mitralValve detection (RAS, the CT's frame: not moved by
+ *                                              meshTransform; the septum is the shorter arc between the insertions)
  *   "apicalCap": 0.1, "contactMm": 1.5,        optional detection settings
  *   "veins": [{"name": "CS", "file": "cs.vtk"} | {"name": "CS", "points": [[x, y, z], ...]}],
  *   "target": 11                               optional AHA segment 1..17
@@ -92,14 +95,14 @@ public final class PreopModelLoader {
     if (!frame.equals("RAS") && !frame.equals("LPS")) {
       throw new ModelFileException(file, "field=frame must be RAS or LPS, value=" + frame);
     }
-    boolean lps = frame.equals("LPS");
+    double[] place = meshTransform(file, json, frame.equals("LPS"));
     Volume ct = json.containsKey("ct") ? Volumes.read(dir.resolve(json.getString("ct"))) : null;
-    TriangleMesh endo = mesh(file, dir, json, "lvEndocardium", lps);
-    TriangleMesh epi = mesh(file, dir, json, "lvEpicardium", lps);
+    TriangleMesh endo = mesh(file, dir, json, "lvEndocardium", place);
+    TriangleMesh epi = mesh(file, dir, json, "lvEpicardium", place);
     if (endo == null && epi == null) {
       throw new ModelFileException(file, "field=lvEndocardium or lvEpicardium is required");
     }
-    TriangleMesh rv = mesh(file, dir, json, "rv", lps);
+    TriangleMesh rv = mesh(file, dir, json, "rv", place);
     TriangleMesh surface = epi != null ? epi : endo;
     double apicalCap = json.getDouble("apicalCap", AhaFrame.DEFAULT_APICAL_CAP);
 
@@ -112,13 +115,13 @@ public final class PreopModelLoader {
       if (rv == null) {
         throw new ModelFileException(file, "field=rv is required to find the RV insertions (or give ahaLandmarks)");
       }
-      Vec3 mitral = mitralCentre(file, dir, json, lps);
+      Vec3 mitral = mitralCentre(file, dir, json, place);
       Vec3 hint = json.containsKey("anteriorHint") ? point(file, json, "anteriorHint") : new Vec3(0, 1, 1);
       double contact = json.getDouble("contactMm", LvLandmarks.DEFAULT_CONTACT_MM);
       ahaFrame = LvLandmarks.detect(surface, mitral, rv, hint, contact, apicalCap).frame();
     }
     AhaSegmentation segments = AhaSegmentation.of(surface, ahaFrame);
-    List<Centreline> veins = veins(file, dir, json, lps);
+    List<Centreline> veins = veins(file, dir, json, place);
     AhaSegment target = null;
     if (json.containsKey("target")) {
       int t = json.getInteger("target");
@@ -148,7 +151,7 @@ public final class PreopModelLoader {
     return new HeartRegion(Volumes.read(dir.resolve(json.getString("heartMask"))), background);
   }
 
-  private static TriangleMesh mesh(Path file, Path dir, JsonObject json, String field, boolean lps)
+  private static TriangleMesh mesh(Path file, Path dir, JsonObject json, String field, double[] place)
       throws ModelFileException {
     Object spec = json.getValue(field);
     if (spec == null) {
@@ -170,7 +173,60 @@ public final class PreopModelLoader {
     } else {
       throw new ModelFileException(file, "field=" + field + " must be a file name or an object with a file");
     }
-    return lps ? m.lpsToRas() : m;
+    return place == null ? m : m.transformed(place);
+  }
+
+  /**
+   * The affine from file coordinates to RAS: the LPS conversion when {@code lps}, then {@code meshTransform} when
+   * given; null when both are the identity.
+   */
+  private static double[] meshTransform(Path file, JsonObject json, boolean lps) throws ModelFileException {
+    double[] frame = lps ? new double[] {-1, 0, 0, 0, 0, -1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1} : null;
+    JsonArray a = json.getJsonArray("meshTransform");
+    if (a == null) {
+      return frame;
+    }
+    if (a.size() != 16) {
+      throw new ModelFileException(file, "field=meshTransform must hold 16 numbers (row-major 4x4), size=" + a.size());
+    }
+    double[] m = new double[16];
+    for (int i = 0; i < 16; i++) {
+      m[i] = a.getDouble(i);
+      if (!Double.isFinite(m[i])) {
+        throw new ModelFileException(file, "field=meshTransform[" + i + "] must be finite");
+      }
+    }
+    if (m[12] != 0 || m[13] != 0 || m[14] != 0 || m[15] != 1) {
+      throw new ModelFileException(file, "field=meshTransform bottom row must be 0 0 0 1");
+    }
+    if (frame == null) {
+      return m;
+    }
+    double[] c = new double[16];
+    for (int r = 0; r < 4; r++) {
+      for (int col = 0; col < 4; col++) {
+        for (int k = 0; k < 4; k++) {
+          c[4 * r + col] += m[4 * r + k] * frame[4 * k + col];
+        }
+      }
+    }
+    return c;
+  }
+
+  private static float[] placePoints(float[] xyz, double[] place) {
+    if (place == null) {
+      return xyz;
+    }
+    float[] out = new float[xyz.length];
+    for (int i = 0; i < xyz.length; i += 3) {
+      double x = xyz[i];
+      double y = xyz[i + 1];
+      double z = xyz[i + 2];
+      for (int r = 0; r < 3; r++) {
+        out[i + r] = (float) (place[4 * r] * x + place[4 * r + 1] * y + place[4 * r + 2] * z + place[4 * r + 3]);
+      }
+    }
+    return out;
   }
 
   private static TriangleMesh select(Path file, String field, TriangleMesh m, JsonObject sel) throws ModelFileException {
@@ -199,20 +255,28 @@ public final class PreopModelLoader {
     return m.subset(keep);
   }
 
-  private static Vec3 mitralCentre(Path file, Path dir, JsonObject json, boolean lps) throws ModelFileException {
+  private static Vec3 mitralCentre(Path file, Path dir, JsonObject json, double[] place) throws ModelFileException {
     Object v = json.getValue("mitralValve");
     if (v instanceof String s) {
       TriangleMesh caps = Meshes.read(dir.resolve(s));
-      return ValvePlanes.fromCaps(lps ? caps.lpsToRas() : caps).mitralCentre();
+      return ValvePlanes.fromCaps(place == null ? caps : caps.transformed(place)).mitralCentre();
     }
     if (v instanceof JsonArray) {
       Vec3 p = point(file, json, "mitralValve");
-      return lps ? new Vec3(-p.x(), -p.y(), p.z()) : p;
+      if (place == null) {
+        return p;
+      }
+      double[] q = new double[3];
+      for (int r = 0; r < 3; r++) {
+        q[r] = place[4 * r] * p.x() + place[4 * r + 1] * p.y() + place[4 * r + 2] * p.z() + place[4 * r + 3];
+      }
+      return new Vec3(q[0], q[1], q[2]);
     }
     throw new ModelFileException(file, "field=mitralValve is required: a valve caps file or the mitral centre [x, y, z]");
   }
 
-  private static List<Centreline> veins(Path file, Path dir, JsonObject json, boolean lps) throws ModelFileException {
+  private static List<Centreline> veins(Path file, Path dir, JsonObject json, double[] place)
+      throws ModelFileException {
     List<Centreline> out = new ArrayList<>();
     JsonArray veins = json.getJsonArray("veins");
     if (veins == null) {
@@ -221,7 +285,6 @@ public final class PreopModelLoader {
     for (int i = 0; i < veins.size(); i++) {
       JsonObject v = veins.getJsonObject(i);
       String name = v.getString("name", "vein " + (i + 1));
-      float sx = lps ? -1 : 1;
       if (v.containsKey("file")) {
         Path f = dir.resolve(v.getString("file"));
         var pd = VtkPolyDataReader.readPolyData(f);
@@ -236,11 +299,11 @@ public final class PreopModelLoader {
           }
           float[] pts = new float[line.length * 3];
           for (int k = 0; k < line.length; k++) {
-            pts[3 * k] = sx * verts[3 * line[k]];
-            pts[3 * k + 1] = sx * verts[3 * line[k] + 1];
+            pts[3 * k] = verts[3 * line[k]];
+            pts[3 * k + 1] = verts[3 * line[k] + 1];
             pts[3 * k + 2] = verts[3 * line[k] + 2];
           }
-          out.add(new Centreline(pd.polylines().size() == 1 ? name : name + " " + (++n), pts));
+          out.add(new Centreline(pd.polylines().size() == 1 ? name : name + " " + (++n), placePoints(pts, place)));
         }
       } else if (v.containsKey("points")) {
         JsonArray pts = v.getJsonArray("points");
@@ -250,11 +313,11 @@ public final class PreopModelLoader {
           if (xyz.size() != 3) {
             throw new ModelFileException(file, "field=veins[" + i + "].points[" + k + "] must be [x, y, z]");
           }
-          p[3 * k] = sx * xyz.getDouble(0).floatValue();
-          p[3 * k + 1] = sx * xyz.getDouble(1).floatValue();
+          p[3 * k] = xyz.getDouble(0).floatValue();
+          p[3 * k + 1] = xyz.getDouble(1).floatValue();
           p[3 * k + 2] = xyz.getDouble(2).floatValue();
         }
-        out.add(new Centreline(name, p));
+        out.add(new Centreline(name, placePoints(p, place)));
       } else {
         throw new ModelFileException(file, "field=veins[" + i + "] needs a file or points");
       }

@@ -174,4 +174,37 @@ class PreopModelLoaderTest {
     ModelFileException e = assertThrows(ModelFileException.class, () -> PreopModelLoader.load(dir));
     assertEquals(dir.toAbsolutePath().resolve("nowhere.stl"), e.file());
   }
+
+  @Test
+  void meshTransformPlacesMeshesValvesAndVeinsAfterTheFrameConversion() throws Exception {
+    String vein = ", \"veins\": [{\"name\": \"CS\", \"points\": [[10, 100, 380], [20, 110, 370]]}]";
+    write(strocchiDescription(vein));
+    PreopModel plain = PreopModelLoader.load(dir);
+    // a half turn about z, then a shift: RAS x' = -x + 5, y' = -y + 7, z' = z + 9
+    write(strocchiDescription(vein + ", \"meshTransform\": [-1, 0, 0, 5, 0, -1, 0, 7, 0, 0, 1, 9, 0, 0, 0, 1]"));
+    PreopModel placed = PreopModelLoader.load(dir);
+    float[] a = plain.lvEpicardium().vertices();
+    float[] b = placed.lvEpicardium().vertices();
+    for (int i = 0; i < a.length; i += 3) {
+      assertEquals(-a[i] + 5, b[i], 1e-3);
+      assertEquals(-a[i + 1] + 7, b[i + 1], 1e-3);
+      assertEquals(a[i + 2] + 9, b[i + 2], 1e-3);
+    }
+    assertEquals(-plain.ahaFrame().mitralCentre().x() + 5, placed.ahaFrame().mitralCentre().x(), 1e-3);
+    assertEquals(plain.ahaFrame().apex().z() + 9, placed.ahaFrame().apex().z(), 1e-3);
+    // the CS point [10, 100, 380] LPS is (-10, -100, 380) RAS, then placed
+    assertEquals(15f, placed.veins().get(0).points()[0], 1e-4);
+    assertEquals(107f, placed.veins().get(0).points()[1], 1e-4);
+    assertEquals(389f, placed.veins().get(0).points()[2], 1e-4);
+    // rigid placement keeps the labels
+    assertEquals(java.util.Arrays.stream(plain.segments().triangleSegments()).boxed().toList(),
+        java.util.Arrays.stream(placed.segments().triangleSegments()).boxed().toList());
+  }
+
+  @Test
+  void meshTransformOfWrongSizeNamesTheField() throws Exception {
+    write(strocchiDescription(", \"meshTransform\": [1, 0, 0]"));
+    ModelFileException e = assertThrows(ModelFileException.class, () -> PreopModelLoader.load(dir));
+    assertTrue(e.getMessage().contains("meshTransform"), e.getMessage());
+  }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       cathnav.igtl.cli.IgtlCommand.class,
       cathnav.core.cli.RegisterCommand.class,
+      cathnav.core.cli.FitMeshesCommand.class,
       SimCommand.class,
       cathnav.core.service.cli.ServeCommand.class,
       DemoCommand.class,
