@@ -8,10 +8,13 @@ import cathnav.core.service.igtl.NavigationServer;
 import cathnav.gpu.BackendUnavailableException;
 import cathnav.gpu.ComputeBackends;
 import cathnav.gpu.FallbackPolicy;
+import cathnav.sim.demo.DemoModels;
+import cathnav.sim.demo.DemoProcedure;
 import cathnav.sim.demo.DemoStatus;
 import cathnav.sim.demo.SimulatedProcedure;
 import cathnav.sim.demo.SimulatedStream;
 import io.vertx.core.Vertx;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +25,10 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code cathnav demo}: the navigation service with a procedure streamed into it over OpenIGTLink, the web display,
- * and a live status line (fps, latency p50/p99, registration error against the truth, state).
+ * and a live status line (fps, latency p50/p99, registration error against the truth, state). The anatomy is the
+ * real thorax CTA from the shared data folder with another patient's four-chamber meshes fitted to its heart mask
+ * when the data are there and the fit is good ({@link DemoModels}), the generated phantom otherwise or with
+ * {@code --phantom}; the console says which.
  *
  * <p>Exit codes: 0 finished; 1 runtime failure; 4 a port that cannot be bound; 5 backend unavailable.
  */
@@ -63,6 +69,13 @@ public final class DemoCommand implements Callable<Integer> {
       + " (device OverlayImage) to OpenIGTLink peers")
   boolean overlayImage;
 
+  @Option(names = "--phantom", description = "use the generated phantom even when the real CT and meshes are there")
+  boolean phantom;
+
+  @Option(names = "--data", paramLabel = "DIR", description = "shared data folder with the real CT, its heart mask"
+      + " and the four-chamber meshes (default: ../shared/data beside the checkout)")
+  Path dataDir;
+
   @Override
   public Integer call() throws Exception {
     if (!(fps > 0 && fps <= 120) || size < 64 || size > 2048 || !(durationS > 0)) {
@@ -90,8 +103,12 @@ public final class DemoCommand implements Callable<Integer> {
       vertx.close();
       return 4;
     }
-    System.out.println("cathnav demo: preparing the phantom and its model ...");
-    SimulatedProcedure procedure = SimulatedProcedure.standard(2.0);
+    System.out.println("cathnav demo: preparing the anatomy and its model ...");
+    long prepareStart = System.nanoTime();
+    DemoModels.Choice choice = DemoModels.choose(dataDir != null ? dataDir : DemoModels.defaultDataDir(),
+        DemoModels.defaultCacheDir(), phantom);
+    DemoProcedure procedure = choice.procedure();
+    System.out.printf("cathnav demo: %s (ready in %.1f s)%n", choice.reason(), (System.nanoTime() - prepareStart) / 1e9);
     server.service().useModel(procedure.model());
     DemoStatus status = new DemoStatus(server.service(),
         new double[] {procedure.lvCentre().x(), procedure.lvCentre().y(), procedure.lvCentre().z()});

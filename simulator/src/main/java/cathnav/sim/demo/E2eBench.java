@@ -51,7 +51,7 @@ public final class E2eBench {
   private E2eBench() {}
 
   /** Renders {@code count} frames of the procedure's scenario, as fast as the simulator goes. */
-  public static List<SimulatedFrame> render(SimulatedProcedure procedure, Scenario scenario, int count)
+  public static List<SimulatedFrame> render(DemoProcedure procedure, Scenario scenario, int count)
       throws IOException {
     List<SimulatedFrame> frames = new ArrayList<>();
     SimulatorOptions options = SimulatorOptions.DEFAULT.withSeed(scenario.seed())

@@ -39,7 +39,7 @@ import java.util.Locale;
  *
  * The scenario: lead advancing along its route, breathing, heart beat, and one C-arm move from AP to LAO 30.
  */
-public final class SimulatedProcedure {
+public final class SimulatedProcedure implements DemoProcedure {
 
   /** Wall thickness of the drawn LV surface, as a scale of the cavity. */
   static final double EPICARDIUM_SCALE = 1.3;
@@ -64,12 +64,12 @@ public final class SimulatedProcedure {
     return new SimulatedProcedure(p, PhantomVolumes.rasterise(p, spacingMm));
   }
 
-  /** The anatomy the simulator renders. */
+  @Override
   public AnatomyScene scene() {
     return scene;
   }
 
-  /** The LV centre, RAS mm (where registration error is measured). */
+  @Override
   public Vec3 lvCentre() {
     return lvCentre;
   }
@@ -83,7 +83,12 @@ public final class SimulatedProcedure {
     throw new IllegalStateException("phantom has no lv-cavity ellipsoid");
   }
 
-  /** The model the service navigates with. */
+  @Override
+  public String description() {
+    return "generated thorax phantom (anatomy and model from the same phantom)";
+  }
+
+  @Override
   public ProcedureModel model() {
     Ellipsoid cavity = lvCavity(phantom);
     Ellipsoid epi = cavity.scaled(EPICARDIUM_SCALE, "lv-epicardium");

@@ -16,7 +16,7 @@ import cathnav.sim.stream.FrameStreamer;
 import java.io.IOException;
 
 /**
- * Plays a {@link SimulatedProcedure}'s scenario live into the service over OpenIGTLink (header version 2, geometry
+ * Plays a {@link DemoProcedure}'s scenario live into the service over OpenIGTLink (header version 2, geometry
  * in the metadata), paced as a live source at a steady frame rate ({@link Pacing#LIVE}: late frames skipped, never
  * sent back to back; the view after the C-arm move rendered ahead; coarse frames during the move), on its own thread, which owns the simulator's java backend. Each frame's
  * true heart pose goes to {@link DemoStatus} before the frame is sent.
@@ -25,7 +25,7 @@ import java.io.IOException;
  */
 public final class SimulatedStream implements AutoCloseable {
 
-  private final SimulatedProcedure procedure;
+  private final DemoProcedure procedure;
   private final Scenario scenario;
   private final String host;
   private final int port;
@@ -37,7 +37,7 @@ public final class SimulatedStream implements AutoCloseable {
   private volatile boolean finished;
   private final SendIntervals intervals;
 
-  public SimulatedStream(SimulatedProcedure procedure, Scenario scenario, String host, int port, DemoStatus status) {
+  public SimulatedStream(DemoProcedure procedure, Scenario scenario, String host, int port, DemoStatus status) {
     this.procedure = procedure;
     this.scenario = scenario;
     this.host = host;
