@@ -119,6 +119,15 @@
     banner.className = amber ? 'amber' : '';
   }
 
+  // The loaded model's name says what the anatomy is (for example a demo model from another patient); it changes
+  // only when a model is loaded, so /health is polled slowly rather than carried in every frame.
+  function refreshModel() {
+    fetch('/health').then((r) => r.json()).then((h) => { el('model').textContent = h.model || '-'; })
+      .catch(() => {});
+  }
+
   setInterval(updateState, 50);
+  setInterval(refreshModel, 5000);
+  refreshModel();
   connect();
 })();

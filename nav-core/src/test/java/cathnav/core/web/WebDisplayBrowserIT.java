@@ -105,6 +105,7 @@ class WebDisplayBrowserIT {
     assertEquals("TRACKING", browser.findElement(By.id("state")).getText());
     assertEquals("9", browser.findElement(By.id("target")).getText());
     assertEquals("java", browser.findElement(By.id("backend")).getText());
+    waitUntil(Duration.ofSeconds(10), () -> "sphere".equals(browser.findElement(By.id("model")).getText()));
     assertTrue(browser.findElement(By.id("latency")).getText().endsWith("ms"));
 
     WebElement canvas = browser.findElement(By.id("frame"));

@@ -83,8 +83,9 @@ public final class DemoModels {
       RealCtProcedure real = RealCtProcedure.of(fitted, in);
       LOG.info("demo model, source=real-ct, {}", real.description());
       return new Choice(real, true, real.description());
-    } catch (IOException | IllegalArgumentException e) {
-      return phantom("real data unusable, reason=" + e.getMessage());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("demo model, real data unusable, dataDir={}", dataDir, e);
+      return phantom("real data unusable, reason=" + e);
     }
   }
 

@@ -151,5 +151,21 @@ public final class BinaryMask {
    * @param covariance row-major 3x3, mm²
    * @param volumeMm3 enclosed volume, mm³
    */
-  public record Moments(double[] centroid, double[] covariance, double volumeMm3) {}
+  public record Moments(double[] centroid, double[] covariance, double volumeMm3) {
+
+    public Moments {
+      centroid = centroid.clone();
+      covariance = covariance.clone();
+    }
+
+    @Override
+    public double[] centroid() {
+      return centroid.clone();
+    }
+
+    @Override
+    public double[] covariance() {
+      return covariance.clone();
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package cathnav.core.preop.fit;
 
+import cathnav.core.model.AtomicFileWrite;
 import cathnav.core.model.ModelFileException;
 import cathnav.core.model.Volume;
 import cathnav.core.model.Volumes;
@@ -7,10 +8,8 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -191,13 +190,12 @@ public final class FittedHeartModel {
     }
   }
 
+  /** Writes all or nothing; a failure is an output problem (IOException), not a bad input file. */
   private static void writeAtomically(Path file, String text) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(tmp, text);
     try {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFileWrite.writeString(file, text);
+    } catch (ModelFileException e) {
+      throw new IOException("cannot write " + file + ", " + e.getMessage(), e);
     }
   }
 
