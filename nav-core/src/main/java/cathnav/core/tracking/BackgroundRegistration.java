@@ -1,6 +1,8 @@
 package cathnav.core.tracking;
 
+import cathnav.core.geometry.ProjectionGeometry;
 import cathnav.core.geometry.RigidTransform;
+import cathnav.core.geometry.Vec3;
 import cathnav.core.registration.AttenuationPyramid;
 import cathnav.core.registration.ConfidenceCalibration;
 import cathnav.core.registration.RawFrame;
@@ -10,6 +12,7 @@ import cathnav.core.registration.RegistrationResult;
 import cathnav.gpu.ComputeBackend;
 import cathnav.gpu.DeviceVolume;
 import cathnav.gpu.Projection;
+import cathnav.gpu.RenderOptions;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -20,11 +23,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Full registrations on a dedicated thread ({@code cathnav-registration}) with its own compute backend, so the
- * pipeline thread never waits for one.
+ * Full registrations, and for models with a heart region the heart's views and checks, on a dedicated thread
+ * ({@code cathnav-registration}) with its own compute backend, so the pipeline thread never waits for one.
+ *
+ * <p>A job finds the patient pose for its frame (the whole CT, {@link Registrar}; an accepted pose is only
+ * re-scored) and, with a heart region, renders the {@link HeartViews} at that pose (once per view and pose) and
+ * checks the frame's heart: the 2D estimate on the tracking grid against a 3D heart registration
+ * ({@link HeartRegistration}) on the check grid ({@link HeartCheck}).
  *
  * <p>Threading contract: {@link #submit} and {@link #close} are called by one owner thread (the pipeline thread);
- * the backend, its volume and the registrar are created, used and closed on the registration thread only. Results
+ * the backend, its volumes and the registrar are created, used and closed on the registration thread only. Results
  * come back as futures the owner polls without blocking ({@link CompletableFuture#isDone()}). At most one job runs
  * at a time; the owner submits the next only when the last is done.
  */
@@ -32,25 +40,42 @@ final class BackgroundRegistration implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundRegistration.class);
 
-  /** A finished job: the result and the frame it registered. */
-  record Outcome(RegistrationResult result, HostAttenuation image, Projection projection, long timestampNanos) {}
+  /** Longer side of the 3D heart check's image, pixels. */
+  static final int CHECK_SIZE = 128;
+
+  /**
+   * A finished job: the patient pose for the frame ({@code registered}: a full registration ran; otherwise the
+   * accepted pose passed on after scoring it on this frame), the frame it used, and for models with a heart region
+   * the heart views of the patient pose and the frame's heart check (null otherwise, or when the residual could not
+   * be formed).
+   */
+  record Outcome(RegistrationResult result, boolean registered, HostAttenuation image, Projection projection,
+      long timestampNanos, HeartViews views, HeartCheck check) {}
 
   private final ExecutorService thread;
   private final Supplier<ComputeBackend> backendFactory;
   private final RegistrationModel model;
   private final ConfidenceCalibration calibration;
   private final RegistrationOptions options;
+  private final HeartVerification heartSettings;
   // registration-thread state
   private ComputeBackend backend;
   private DeviceVolume volume;
   private Registrar registrar;
+  private HeartLayers layers;
+  private DeviceVolume staticLayer;
+  private DeviceVolume heartLayer;
+  private HeartRegistration heartRegistration;
+  private RenderOptions heartRender;
+  private HeartViews lastViews;
 
   BackgroundRegistration(Supplier<ComputeBackend> backendFactory, RegistrationModel model,
-      ConfidenceCalibration calibration, RegistrationOptions options) {
+      ConfidenceCalibration calibration, RegistrationOptions options, HeartVerification heartSettings) {
     this.backendFactory = Objects.requireNonNull(backendFactory, "backendFactory");
     this.model = Objects.requireNonNull(model, "model");
     this.calibration = Objects.requireNonNull(calibration, "calibration");
     this.options = Objects.requireNonNull(options, "options");
+    this.heartSettings = Objects.requireNonNull(heartSettings, "heartSettings");
     this.thread = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "cathnav-registration");
       t.setDaemon(true);
@@ -58,21 +83,110 @@ final class BackgroundRegistration implements AutoCloseable {
     });
   }
 
+  BackgroundRegistration(Supplier<ComputeBackend> backendFactory, RegistrationModel model,
+      ConfidenceCalibration calibration, RegistrationOptions options) {
+    this(backendFactory, model, calibration, options, HeartVerification.DEFAULT);
+  }
+
   /**
-   * Starts a full registration of {@code frame} (handed over: the caller must not modify it) from {@code start}.
-   * {@code image} is the caller's host attenuation of the same frame, returned with the outcome as the 2D
-   * tracking reference.
+   * Starts a job on {@code frame} (handed over: the caller must not modify it). {@code image} is the caller's host
+   * image of the same frame (the tracking grid; attenuation, or with a heart region the mean intensities), returned
+   * with the outcome.
+   *
+   * <p>With an accepted {@code patientPose} the job first scores it on this frame (one DRR, on the stage the
+   * confidence table was fitted for): the patient does not move when the C-arm does, so a pose that still scores at
+   * least {@code acceptConfidence} is passed on without a registration; otherwise, and without a pose, the patient
+   * is registered from {@code start}.
    */
   CompletableFuture<Outcome> submit(RawFrame frame, Projection projection, RigidTransform start, HostAttenuation image,
-      long timestampNanos) {
+      long timestampNanos, RigidTransform patientPose, double acceptConfidence) {
     return CompletableFuture.supplyAsync(() -> {
       ensureOpen();
+      RegistrationResult r = null;
+      boolean registered = false;
+      int levels = Math.max(options.levels(), RegistrationOptions.calibratedStage().level() + 1);
       try (AttenuationPyramid pyramid =
-          AttenuationPyramid.build(backend, frame, projection, options.finestMaxSize(), options.levels())) {
-        RegistrationResult r = registrar.register(pyramid, start, options);
-        return new Outcome(r, image, projection, timestampNanos);
+          AttenuationPyramid.build(backend, frame, projection, options.finestMaxSize(), levels)) {
+        if (patientPose != null) {
+          long t0 = System.nanoTime();
+          double similarity = registrar.score(pyramid, patientPose, RegistrationOptions.calibratedStage());
+          double confidence = registrar.confidence(similarity);
+          if (confidence >= acceptConfidence) {
+            r = new RegistrationResult(patientPose, similarity, RegistrationOptions.calibratedStage().metric(),
+                confidence, 1, 0, System.nanoTime() - t0);
+          } else {
+            LOG.info("patient pose no longer fits the frame, confidence={}, similarity={}: registering",
+                String.format("%.3f", confidence), String.format("%.4f", similarity));
+          }
+        }
+        if (r == null) {
+          r = registrar.register(pyramid, patientPose != null ? patientPose : start, options);
+          registered = true;
+        }
       }
+      HeartViews views = null;
+      HeartCheck check = null;
+      if (layers != null && r.confidence() >= acceptConfidence) {
+        views = viewsFor(frame, image.projection, projection, r.transform());
+        check = check(views, frame, projection, image, timestampNanos);
+      }
+      return new Outcome(r, registered, image, projection, timestampNanos, views, check);
     }, thread);
+  }
+
+  /** A patient registration from {@code start}, whatever pose was accepted before. */
+  CompletableFuture<Outcome> submit(RawFrame frame, Projection projection, RigidTransform start, HostAttenuation image,
+      long timestampNanos) {
+    return submit(frame, projection, start, image, timestampNanos, null, 1);
+  }
+
+  /** The views of this C-arm view and patient pose: the last ones when both are unchanged, else rendered. */
+  private HeartViews viewsFor(RawFrame frame, Projection trackingGrid, Projection frameProjection,
+      RigidTransform patientPose) {
+    if (lastViews != null && lastViews.tracking().patientPose.equals(patientPose)
+        && lastViews.tracking().sameView(trackingGrid)) {
+      return lastViews;
+    }
+    int trackingSize = Math.max(trackingGrid.width(), trackingGrid.height());
+    lastViews = renderViews(frame, frameProjection, trackingSize, patientPose);
+    return lastViews;
+  }
+
+  private HeartViews renderViews(RawFrame frame, Projection frameProjection, int trackingSize,
+      RigidTransform patientPose) {
+    HostAttenuation fine = HostAttenuation.intensities(frame.pixels(), frameProjection, trackingSize);
+    HostAttenuation coarse = HostAttenuation.intensities(frame.pixels(), frameProjection, CHECK_SIZE);
+    return new HeartViews(view(fine, patientPose), view(coarse, patientPose));
+  }
+
+  private HeartView view(HostAttenuation intensity, RigidTransform patientPose) {
+    Projection grid = intensity.projection;
+    Vec3 centre = patientPose.apply(layers.heartCentre());
+    double mmPerPixel = new ProjectionGeometry(grid).mmPerPixelUAt(centre);
+    int margin = (int) Math.ceil(heartSettings.searchMm() / mmPerPixel);
+    return HeartView.render(backend, staticLayer, heartLayer, grid, patientPose, layers.heartCentre(), heartRender,
+        margin, intensity.pixels);
+  }
+
+  private HeartCheck check(HeartViews views, RawFrame frame, Projection projection, HostAttenuation image,
+      long timestampNanos) {
+    float[] r2 = views.tracking().residual(image.pixels);
+    HostAttenuation coarse = HostAttenuation.intensities(frame.pixels(), projection, CHECK_SIZE);
+    float[] r3 = views.check().residual(coarse.pixels);
+    if (r2 == null || r3 == null) {
+      LOG.info("heart check skipped: the frame's intensities could not be fitted to the static layer");
+      return null;
+    }
+    HeartView.Match m = views.tracking().match(r2);
+    Vec3 t2 = views.tracking().translation(m.du(), m.dv(), heartSettings.breathingDirection());
+    HeartRegistration.Result h = heartRegistration.register(views.check(), r3, timestampNanos);
+    double disagreement = views.tracking().inPlaneDistance(t2, h.translation());
+    HeartCheck c = new HeartCheck(timestampNanos, t2, m.correlation(), h.translation(), h.correlation(),
+        disagreement);
+    LOG.debug("heart check, passed={}, correlation2d={}, correlation3d={}, disagreementMm={}, evaluations={}",
+        c.passed(heartSettings), String.format("%.3f", m.correlation()), String.format("%.3f", h.correlation()),
+        String.format("%.2f", disagreement), h.evaluations());
+    return c;
   }
 
   private void ensureOpen() {
@@ -80,7 +194,17 @@ final class BackgroundRegistration implements AutoCloseable {
       backend = backendFactory.get();
       volume = backend.uploadVolume(model.ct(), model.attenuation());
       registrar = new Registrar(backend, volume, model.centre(), calibration);
-      LOG.info("background registration ready, backend={}", backend.name());
+      if (model.hasHeart()) {
+        layers = HeartLayers.split(model);
+        staticLayer = backend.uploadVolume(layers.staticLayer(), model.attenuation());
+        heartLayer = backend.uploadVolume(layers.heartLayer(), model.attenuation());
+        heartRender = RenderOptions.voxelStep(model.ct().voxelToRas());
+        heartRegistration = new HeartRegistration(backend, heartLayer, heartRender);
+        LOG.info("heart layers ready, heartVoxels={}x{}x{}, heartCentre={}, heartRadiusMm={}",
+            layers.heartLayer().nx(), layers.heartLayer().ny(), layers.heartLayer().nz(), layers.heartCentre(),
+            String.format("%.1f", layers.heartRadiusMm()));
+      }
+      LOG.info("background registration ready, backend={}, heartRegion={}", backend.name(), model.hasHeart());
     }
   }
 
@@ -92,8 +216,10 @@ final class BackgroundRegistration implements AutoCloseable {
   @Override
   public void close() {
     thread.execute(() -> {
-      if (volume != null) {
-        volume.close();
+      for (DeviceVolume v : new DeviceVolume[] {volume, staticLayer, heartLayer}) {
+        if (v != null) {
+          v.close();
+        }
       }
       if (backend != null) {
         backend.close();

@@ -24,6 +24,17 @@ final class HostAttenuation {
     this.projection = projection;
   }
 
+  /**
+   * The raw intensities themselves (no logarithm), 2x2-averaged like {@link #of}: for fits that model the detector's
+   * dark offset, which the logarithm would bend.
+   */
+  static HostAttenuation intensities(float[] raw, Projection projection, int maxSize) {
+    int w = projection.width();
+    int h = projection.height();
+    float[] img = java.util.Arrays.copyOf(raw, w * h);
+    return halvedUntil(w, h, img, projection, maxSize);
+  }
+
   static HostAttenuation of(float[] raw, Projection projection, int maxSize) {
     int w = projection.width();
     int h = projection.height();
@@ -39,6 +50,10 @@ final class HostAttenuation {
     for (int i = 0; i < img.length; i++) {
       img[i] = (float) (logMax - Math.log(Math.max(raw[i], floor)));
     }
+    return halvedUntil(w, h, img, projection, maxSize);
+  }
+
+  private static HostAttenuation halvedUntil(int w, int h, float[] img, Projection projection, int maxSize) {
     Projection p = projection;
     while (Math.max(w, h) > maxSize && w >= 2 && h >= 2) {
       int hw = w / 2;
@@ -57,6 +72,15 @@ final class HostAttenuation {
       p = new ProjectionGeometry(p).downsample2x();
     }
     return new HostAttenuation(w, h, img, p);
+  }
+
+  /** An image already on a grid (taken, not copied; the caller must not modify it afterwards). */
+  static HostAttenuation wrap(int width, int height, float[] pixels, Projection projection) {
+    if (pixels.length != width * height || projection.width() != width || projection.height() != height) {
+      throw new IllegalArgumentException("image and grid sizes differ, image=" + width + "x" + height + ", pixels="
+          + pixels.length + ", grid=" + projection.width() + "x" + projection.height());
+    }
+    return new HostAttenuation(width, height, pixels, projection);
   }
 
   /** This image 2x2-averaged (for the coarse template search). */

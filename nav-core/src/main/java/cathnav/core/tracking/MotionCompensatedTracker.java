@@ -16,22 +16,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CPU-mode tracking: full 2D/3D registrations run continuously in the background ({@link BackgroundRegistration},
- * its own thread and backend), and each frame is brought up to date by 2D motion compensation on the pipeline
- * thread: the heart region of the frame the last accepted registration used is found in the current frame by
- * template matching ({@link TemplateMatcher}), and the in-plane shift is applied to that registration's pose as a
- * translation parallel to the detector at the heart's depth.
+ * CPU-mode tracking: 2D/3D registrations run continuously in the background ({@link BackgroundRegistration}, its own
+ * thread and backend), and each frame is brought up to date on the pipeline thread.
  *
- * <p>Each estimate carries the age of its full registration ({@code frame time - registered frame's time}).
- * Phases: REGISTERING until the first registration is accepted; UNVERIFIED while the template matches (never
- * TRACKING: the registration and the template follow the whole thorax, not the heart, so the compensated pose
- * can be several mm off the heart while the match looks perfect; the overlay is shown amber); UNRELIABLE
- * (last pose, amber) when the match is poor, after a C-arm move (the template belongs to the old view; the pose
- * itself, RAS to RAS, still holds) or when a registration is rejected; LOST after
- * {@link TrackerSettings#lostAfterFailures()} rejected registrations in a row.
+ * <p>With a heart region in the model (the clinical mode): the background registers the patient (the whole CT,
+ * dominated by spine and ribs) and renders the {@link HeartViews} at that pose; each frame's heart-only residual
+ * (the frame minus the static layer's DRR, {@link HeartView#residual}) is matched against the heart layer's DRR, and
+ * the in-plane shift moves the heart from its place at the patient pose ({@link HeartView#translation}, depth from
+ * {@link HeartVerification#breathingDirection()}). Meanwhile the background checks frames one after another: the 2D
+ * estimate against an independent 3D heart registration of the same frame ({@link HeartCheck}). Phases:
+ * REGISTERING until the first patient registration is accepted; TRACKING only while the frame's own heart match
+ * passes {@link HeartVerification#minCorrelation()} and the latest check, no older than
+ * {@link HeartVerification#maxCheckAgeS()}, passed (both correlations, and the two estimates within
+ * {@link HeartVerification#maxDisagreementMm()}); otherwise UNVERIFIED (amber) while the match holds, UNRELIABLE when
+ * it does not or the residual cannot be formed.
+ *
+ * <p>Without a heart region: the heart patch of the frame the last accepted registration used is found in the
+ * current frame by template matching ({@link TemplateMatcher}) and the shift applied to that registration's pose;
+ * never TRACKING (the registration and the template follow the whole thorax, not the heart, so the compensated pose
+ * can be several mm off the heart while the match looks perfect): UNVERIFIED while the template matches.
+ *
+ * <p>Both: UNRELIABLE (last pose, amber) after a C-arm move until a registration in the new view is accepted (the
+ * pose itself, RAS to RAS, still holds) or when a registration is rejected; LOST after
+ * {@link TrackerSettings#lostAfterFailures()} rejected registrations in a row. Each estimate carries the age of its
+ * patient registration ({@code frame time - registered frame's time}).
  *
  * <p>Threading: {@link #track}, {@link #reset} and {@link #close} on the pipeline thread only; it never blocks on the
- * background registration. {@code pixels} is copied when a registration is started.
+ * background registration. {@code pixels} is copied when a job is started.
  */
 public final class MotionCompensatedTracker implements FrameTracker {
 
@@ -44,9 +55,14 @@ public final class MotionCompensatedTracker implements FrameTracker {
   private final TrackerSettings settings;
   private final Vec3 modelCentre;
   private final TemplateMatcher matcher = new TemplateMatcher(40, 32);
+  private final HeartVerification heart;
+  private final boolean heartMode;
 
   private CompletableFuture<BackgroundRegistration.Outcome> inFlight;
   private BackgroundRegistration.Outcome base; // last accepted registration
+  private HeartCheck lastCheck;
+  private HeartView.Match lastMatch; // the last frame's heart match, in lastMatchView
+  private HeartView lastMatchView;
   private RigidTransform lastPose;
   private Projection lastProjection;
   private int failedRegistrations;
@@ -57,6 +73,8 @@ public final class MotionCompensatedTracker implements FrameTracker {
     this.background = background;
     this.settings = settings;
     this.modelCentre = model.centre();
+    this.heart = settings.heart();
+    this.heartMode = model.hasHeart();
   }
 
   @Override
@@ -64,7 +82,8 @@ public final class MotionCompensatedTracker implements FrameTracker {
     Projection projection = geometry.projection();
     boolean moved = lastProjection != null && ProjectionChange.changed(lastProjection, projection);
     lastProjection = projection;
-    HostAttenuation image = HostAttenuation.of(pixels, projection, TRACKING_SIZE);
+    HostAttenuation image = heartMode ? HostAttenuation.intensities(pixels, projection, TRACKING_SIZE)
+        : HostAttenuation.of(pixels, projection, TRACKING_SIZE);
     if (moved) {
       LOG.info("c-arm moved: 2D template dropped, full registration scheduled");
     }
@@ -72,8 +91,9 @@ public final class MotionCompensatedTracker implements FrameTracker {
     if (inFlight == null) {
       RawFrame copy = new RawFrame(geometry.width(), geometry.height(),
           java.util.Arrays.copyOf(pixels, geometry.width() * geometry.height()));
-      RigidTransform start = lastPose != null ? lastPose : RigidTransform.IDENTITY;
-      inFlight = background.submit(copy, projection, start, image, sourceTimestampNanos);
+      RigidTransform accepted = heartMode && base != null && failedRegistrations == 0 ? base.result().transform() : null;
+      inFlight = background.submit(copy, projection, patientStart(), image, sourceTimestampNanos, accepted,
+          settings.confidenceThreshold());
     }
 
     if (base == null || ProjectionChange.changed(base.projection(), projection)) {
@@ -81,6 +101,9 @@ public final class MotionCompensatedTracker implements FrameTracker {
         return new PoseEstimate(TrackerPhase.REGISTERING, null, 0, 0, registrations);
       }
       return estimate(unreliableOrLost(), lastPose, confidenceOfBase(), age(sourceTimestampNanos));
+    }
+    if (heartMode) {
+      return trackHeart(image, sourceTimestampNanos);
     }
     RigidTransform registered = base.result().transform();
     ProjectionGeometry view = new ProjectionGeometry(image.projection);
@@ -121,21 +144,76 @@ public final class MotionCompensatedTracker implements FrameTracker {
     inFlight = null;
     RegistrationResult r = outcome.result();
     if (r.confidence() >= settings.confidenceThreshold()) {
+      boolean newView = base == null || base.views() != outcome.views();
       base = outcome;
-      lastPose = r.transform();
+      // a check belongs to its views: a new view or pose starts unverified
+      lastCheck = newView ? null : lastCheck;
+      collectCheck(outcome.check());
+      if (!heartMode || newView) {
+        lastPose = r.transform();
+      }
       failedRegistrations = 0;
-      registrations++;
-      LOG.info("background registration accepted, confidence={}, similarity={}, timeMs={}, registrations={}",
-          String.format("%.3f", r.confidence()), String.format("%.4f", r.similarity()),
-          String.format("%.0f", r.timeMs()), registrations);
+      if (outcome.registered()) {
+        registrations++;
+        LOG.info("background registration accepted, confidence={}, similarity={}, timeMs={}, registrations={}",
+            String.format("%.3f", r.confidence()), String.format("%.4f", r.similarity()),
+            String.format("%.0f", r.timeMs()), registrations);
+      } else if (newView) {
+        LOG.info("patient pose carried to a new view, confidence={}, similarity={}", String.format("%.3f",
+            r.confidence()), String.format("%.4f", r.similarity()));
+      }
     } else {
       failedRegistrations++;
+      lastCheck = null;
       LOG.warn("background registration rejected, confidence={}, similarity={}, failuresInARow={}",
           String.format("%.3f", r.confidence()), String.format("%.4f", r.similarity()), failedRegistrations);
       if (lastPose == null) {
         lastPose = r.transform(); // shown amber, never as good
       }
     }
+  }
+
+  private void collectCheck(HeartCheck check) {
+    if (check == null) {
+      return;
+    }
+    lastCheck = check;
+    LOG.debug("heart check collected, passed={}, correlation2d={}, correlation3d={}, disagreementMm={}",
+        check.passed(heart), String.format("%.3f", check.correlation2d()),
+        String.format("%.3f", check.correlation3d()), String.format("%.2f", check.disagreementMm()));
+  }
+
+  /** Heart mode: the frame's heart found in its residual, TRACKING when verified. */
+  private PoseEstimate trackHeart(HostAttenuation image, long now) {
+    HeartView view = base.views() == null ? null : base.views().tracking();
+    float[] residual = view == null ? null : view.residual(image.pixels);
+    if (residual == null) {
+      LOG.debug("heart residual unavailable, views={}", view != null);
+      return estimate(TrackerPhase.UNRELIABLE, lastPose, confidenceOfBase(), age(now));
+    }
+    HeartView.Match m = lastMatch != null && lastMatchView == view ? view.follow(residual, lastMatch) : null;
+    if (m == null || m.correlation() < heart.minCorrelation()) {
+      m = view.match(residual);
+    }
+    lastMatch = m.correlation() >= heart.minCorrelation() ? m : null;
+    lastMatchView = view;
+    if (m.correlation() < heart.minCorrelation()) {
+      LOG.debug("heart match poor, correlation={}", String.format("%.3f", m.correlation()));
+      return estimate(TrackerPhase.UNRELIABLE, lastPose, confidenceOfBase(), age(now));
+    }
+    lastPose = view.heartPose(view.translation(m.du(), m.dv(), heart.breathingDirection()));
+    boolean verified = lastCheck != null && lastCheck.passed(heart) && lastCheck.covers(now, heart);
+    TrackerPhase phase = failedRegistrations > 0 ? unreliableOrLost()
+        : verified ? TrackerPhase.TRACKING : TrackerPhase.UNVERIFIED;
+    return estimate(phase, lastPose, confidenceOfBase(), age(now));
+  }
+
+  /** The patient registration's start: the last accepted patient pose (not the heart's), else the nominal pose. */
+  private RigidTransform patientStart() {
+    if (base != null) {
+      return base.result().transform();
+    }
+    return lastPose != null ? lastPose : RigidTransform.IDENTITY;
   }
 
   private TrackerPhase unreliableOrLost() {
@@ -162,6 +240,9 @@ public final class MotionCompensatedTracker implements FrameTracker {
       inFlight = null;
     }
     base = null;
+    lastCheck = null;
+    lastMatch = null;
+    lastMatchView = null;
     lastPose = null;
     lastProjection = null;
     failedRegistrations = 0;

@@ -75,7 +75,8 @@ public final class RegistrationTrackerFactory implements TrackerFactory {
     be.close();
     LOG.info("tracker opened, mode=motion-compensated, backend=java, model={}", model.name());
     BackgroundRegistration background = new BackgroundRegistration(
-        () -> ComputeBackends.select("java", FallbackPolicy.FAIL).backend(), data, calibration, settings.full());
+        () -> ComputeBackends.select("java", FallbackPolicy.FAIL).backend(), data, calibration, settings.full(),
+        settings.heart());
     return new MotionCompensatedTracker(background, data, settings);
   }
 }

@@ -49,6 +49,23 @@ final class TemplateMatcher {
     return new Match(fine[0], fine[1], fine[2]);
   }
 
+  /**
+   * Like {@link #match}, but searches only within {@code radius} pixels of the integer shift nearest
+   * {@code (du0, dv0)}, at full resolution: for following content that moved little since the last frame.
+   */
+  Match matchNear(HostAttenuation reference, HostAttenuation current, double cu, double cv, double du0, double dv0,
+      int radius) {
+    if (reference.width != current.width || reference.height != current.height) {
+      throw new IllegalArgumentException("images differ in size, reference=" + reference.width + "x"
+          + reference.height + ", current=" + current.width + "x" + current.height);
+    }
+    int fcu = clamp((int) Math.round(cu), halfSize, reference.width - 1 - halfSize);
+    int fcv = clamp((int) Math.round(cv), halfSize, reference.height - 1 - halfSize);
+    double[] fine = search(reference, current, fcu, fcv, halfSize, (int) Math.round(du0), (int) Math.round(dv0),
+        Math.max(1, radius));
+    return new Match(fine[0], fine[1], fine[2]);
+  }
+
   private static int clamp(int x, int lo, int hi) {
     return Math.max(lo, Math.min(hi, x));
   }

@@ -1,0 +1,114 @@
+package cathnav.core.tracking;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import cathnav.core.geometry.CArmGeometry;
+import cathnav.core.geometry.FrameGeometry;
+import cathnav.core.geometry.PoseParameters;
+import cathnav.core.geometry.RigidTransform;
+import cathnav.core.geometry.Vec3;
+import cathnav.core.registration.ConfidenceCalibration;
+import cathnav.core.registration.RealCtFixture;
+import cathnav.core.service.PoseEstimate;
+import cathnav.core.service.PoseEstimate.TrackerPhase;
+import cathnav.gpu.ComputeBackends;
+import cathnav.gpu.FallbackPolicy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CPU mode with a heart region: the pose follows the heart, not the thorax, and is reported TRACKING only once a
+ * background check verified it; a frame whose heart cannot be found is never TRACKING.
+ */
+class HeartModeTrackerTest {
+
+  private static HeartFrames frames;
+  private static final RigidTransform PATIENT =
+      new PoseParameters(-3, 4, 2, -0.02, 0.03, 0.02).toTransform(RealCtFixture.HEART_CENTRE);
+  private static final CArmGeometry VIEW = TrackingFixture.view(-25, 15);
+  private static final long FRAME_NANOS = 66_666_667L;
+
+  @BeforeAll
+  static void open() {
+    frames = new HeartFrames();
+  }
+
+  @AfterAll
+  static void close() {
+    frames.close();
+  }
+
+  /**
+   * Confidence rises from 0 at similarity 0.70 to 1 at 0.80: these frames carry a dark offset, which the whole-CT
+   * registration's logarithm bends (its similarity is lower than on {@link TrackingFixture}'s frames); what is
+   * under test here is the heart stage, not the patient registration's acceptance.
+   */
+  private static final ConfidenceCalibration CALIBRATION =
+      new ConfidenceCalibration(new double[] {0.70, 0.80}, new double[] {0, 1}, "test");
+
+  private static MotionCompensatedTracker tracker() {
+    BackgroundRegistration background = new BackgroundRegistration(
+        () -> ComputeBackends.select("java", FallbackPolicy.FAIL).backend(), HeartFrames.MODEL, CALIBRATION,
+        TrackerSettings.DEFAULT.full(), HeartVerification.DEFAULT);
+    return new MotionCompensatedTracker(background, HeartFrames.MODEL, TrackerSettings.DEFAULT);
+  }
+
+  @Test
+  void followsABreathingHeartAndReportsTrackingOnlyWithinTwoMm() throws Exception {
+    Vec3 shift = HeartVerification.DEFAULT.breathingDirection().times(8);
+    RigidTransform heart = HeartFrames.heartPose(PATIENT, shift);
+    float[] frame = frames.frame(VIEW.toProjection(), PATIENT, heart, 11);
+    FrameGeometry g = FrameGeometry.of(VIEW);
+    Vec3 c = frames.layers.heartCentre();
+    try (MotionCompensatedTracker t = tracker()) {
+      long deadline = System.nanoTime() + 180_000_000_000L;
+      int tracking = 0;
+      double worst = 0;
+      for (long i = 0; tracking < 5; i++) {
+        if (System.nanoTime() > deadline) {
+          fail("no verified heart pose within 180 s, tracking frames=" + tracking);
+        }
+        PoseEstimate e = t.track(frame, g, 1_000_000_000L + i * FRAME_NANOS);
+        if (e.phase() == TrackerPhase.TRACKING) {
+          double err = new RigidTransform(e.pose()).apply(c).distance(heart.apply(c));
+          worst = Math.max(worst, err);
+          tracking++;
+        } else {
+          assertNotEquals(TrackerPhase.LOST, e.phase());
+          Thread.sleep(50);
+        }
+      }
+      double thorax = PATIENT.apply(c).distance(heart.apply(c));
+      System.out.printf("heart mode: worst TRACKING error %.2f mm (the thorax's pose is %.2f mm off the heart)%n",
+          worst, thorax);
+      assertTrue(worst < 2.0, "TRACKING pose " + worst + " mm from the heart");
+    }
+  }
+
+  @Test
+  void neverReportsTrackingWhenTheHeartIsNotInTheFrame() throws Exception {
+    // the thorax registers, but the heart's region holds only background: nothing to verify
+    float[] frame = frames.frame(VIEW.toProjection(), PATIENT, null, 12);
+    FrameGeometry g = FrameGeometry.of(VIEW);
+    try (MotionCompensatedTracker t = tracker()) {
+      long deadline = System.nanoTime() + 180_000_000_000L;
+      int afterRegistration = 0;
+      for (long i = 0; afterRegistration < 40; i++) {
+        if (System.nanoTime() > deadline) {
+          fail("background registration did not finish in 180 s");
+        }
+        PoseEstimate e = t.track(frame, g, 1_000_000_000L + i * FRAME_NANOS);
+        assertNotEquals(TrackerPhase.TRACKING, e.phase(), "frame " + i);
+        if (e.registrations() > 0) {
+          afterRegistration++;
+          assertEquals(TrackerPhase.UNRELIABLE, e.phase(), "no heart to match: the pose is unreliable");
+        }
+        Thread.sleep(50);
+      }
+    }
+  }
+}
