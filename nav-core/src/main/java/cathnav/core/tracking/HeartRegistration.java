@@ -67,7 +67,7 @@ final class HeartRegistration {
         }
         backend.scorePoses(heartLayer, view.projection, prepared, poses, lambda, render, scores);
         for (int k = 0; k < lambda; k++) {
-          costs[k] = Float.isNaN(scores[k]) ? 2 : -scores[k];
+          costs[k] = Float.isNaN(scores[k]) || outside(xs[k], view) ? 2 : -scores[k];
         }
         es.tell(costs);
       }
@@ -87,6 +87,12 @@ final class HeartRegistration {
       }
       return new Result(translation(axes, x), best, es.evaluations() + 4);
     }
+  }
+
+  /** Whether a candidate lies beyond the view's search range (in-plane) or twice it (depth): scored as worst. */
+  private static boolean outside(double[] x, HeartView view) {
+    double limit = view.searchMm();
+    return Math.hypot(x[0], x[1]) > limit || Math.abs(x[2]) > 2 * limit;
   }
 
   private static Vec3 translation(Vec3[] axes, double[] x) {

@@ -97,6 +97,11 @@ final class HeartView {
     return marginPx;
   }
 
+  /** The search range in mm at the heart: {@link #marginPx()} seen at the heart's depth. */
+  double searchMm() {
+    return marginPx * new ProjectionGeometry(projection).mmPerPixelUAt(heartCentre);
+  }
+
   /** Whether a frame's image on {@code other}'s grid can use this view (same C-arm geometry and size). */
   boolean sameView(Projection other) {
     return !ProjectionChange.changed(projection, other);

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * after {@link TrackerSettings#lostAfterFailures()} failed full registrations in a row; a pose that passes the
  * confidence threshold: UNVERIFIED, never TRACKING (the registration scores the whole CT, so it follows the
  * thorax, spine and ribs included, not the heart that moves against them with breathing: the same reason as in
- * {@link MotionCompensatedTracker}; the overlay is shown amber until the registration is confined to the heart);
+ * {@link MotionCompensatedTracker} without a heart region; the overlay is shown amber: the heart stage of
+ * {@link MotionCompensatedTracker} is not yet run on this path);
  * a local update below the threshold: UNRELIABLE and the next frame is fully registered. A C-arm move (P changed)
  * always triggers a full registration. Pose age is 0: each pose was computed from its own frame's pixels.
  *

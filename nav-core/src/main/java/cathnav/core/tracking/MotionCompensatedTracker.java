@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * never TRACKING (the registration and the template follow the whole thorax, not the heart, so the compensated pose
  * can be several mm off the heart while the match looks perfect): UNVERIFIED while the template matches.
  *
- * <p>Both: UNRELIABLE (last pose, amber) after a C-arm move until a registration in the new view is accepted (the
- * pose itself, RAS to RAS, still holds) or when a registration is rejected; LOST after
+ * <p>Both: UNRELIABLE (last pose, amber) after a C-arm move until the patient pose is accepted in the new view (the
+ * pose itself, RAS to RAS, still holds: with a heart region the background re-scores it on a frame of the new view
+ * and registers again only if it no longer fits; without one it registers) or when a registration is rejected; LOST after
  * {@link TrackerSettings#lostAfterFailures()} rejected registrations in a row. Each estimate carries the age of its
  * patient registration ({@code frame time - registered frame's time}).
  *

@@ -7,9 +7,11 @@
  *   <li>{@link cathnav.core.tracking.IntensityTracker} (GPU): every frame is registered on the pipeline thread, a
  *       bounded local update from the last pose, or a full registration at start, after a C-arm move and after an
  *       unreliable update.
- *   <li>{@link cathnav.core.tracking.MotionCompensatedTracker} (CPU): full registrations run back to back on a
- *       background thread with its own java backend; each frame is updated by 2D template matching against the
- *       last accepted registration's frame; estimates carry that registration's age.
+ *   <li>{@link cathnav.core.tracking.MotionCompensatedTracker} (CPU): registrations run back to back on a
+ *       background thread with its own java backend; each frame is updated by 2D matching; estimates carry the
+ *       registration's age. With a heart region in the model ({@link cathnav.core.tracking.HeartLayers}) the heart
+ *       is found in the frame minus the static thorax's DRR and verified by a background 3D heart registration:
+ *       the only mode that reports TRACKING.
  * </ul>
  *
  * <p>Threading contract: a tracker's {@code track}, {@code reset} and {@code close} run on the one pipeline thread
