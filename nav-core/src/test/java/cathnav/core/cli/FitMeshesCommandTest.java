@@ -15,6 +15,7 @@ import cathnav.core.preop.fit.VoxelGrid;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -46,30 +47,51 @@ class FitMeshesCommandTest {
     return all;
   }
 
+  /** One real fit shared by the tests that read its output (a fit takes seconds). */
+  @TempDir static Path shared;
+  private static Path fitted;
+  private static int fitExit;
+
+  @BeforeAll
+  static void fitOnce() {
+    fitted = shared.resolve("fit");
+    fitExit = run(args(data("ct/heart_mask_1p5mm.nii.gz"), fitted));
+  }
+
   @Test
-  void fitsTheRealMeshesIntoTheRealCtWithinCrossPatientBounds() throws Exception {
-    Path mask = data("ct/heart_mask_1p5mm.nii.gz");
-    Path out = dir.resolve("fit");
-    assertEquals(0, run(args(mask, out)));
-    JsonObject fit = new JsonObject(Files.readString(out.resolve("mesh-fit.json")));
+  void fitOfTheRealMeshesIsWithinCrossPatientBounds() throws Exception {
+    assertEquals(0, fitExit);
+    JsonObject fit = new JsonObject(Files.readString(fitted.resolve("mesh-fit.json")));
     JsonObject q = fit.getJsonObject("quality");
-    System.out.println("real mesh fit: " + fit.encode());
+    System.out.println("real mesh fit: " + q.encode() + " scale=" + fit.getDouble("scale") + " rotationDegrees="
+        + fit.getDouble("rotationDegrees"));
     assertTrue(q.getDouble("meanSurfaceMm") < 7, "mean surface distance " + q.getDouble("meanSurfaceMm"));
     assertTrue(q.getDouble("p95SurfaceMm") < 25, "95th percentile " + q.getDouble("p95SurfaceMm"));
     assertTrue(q.getDouble("dice") > 0.75, "dice " + q.getDouble("dice"));
     // both scans are patient RAS: the hearts differ by a modest tilt, and the dilated LV is scaled down
     assertTrue(fit.getDouble("rotationDegrees") < 25, "rotation " + fit.getDouble("rotationDegrees"));
     assertTrue(fit.getDouble("scale") > 0.75 && fit.getDouble("scale") < 1.05, "scale " + fit.getDouble("scale"));
+  }
 
-    PreopModel model = PreopModelLoader.load(out);
+  @Test
+  void writtenModelLoadsWithTheCtAllSegmentsAndTheTarget() throws Exception {
+    assertEquals(0, fitExit);
+    PreopModel model = PreopModelLoader.load(fitted);
     assertNotNull(model.ct());
+    assertNotNull(model.heart(), "the CT's heart mask is the model's heart region");
     assertEquals(AhaSegment.MID_INFEROLATERAL, model.target());
     for (int s = 1; s <= 17; s++) {
       assertTrue(model.segments().areas()[s] > 0, "segment " + s + " empty after the fit");
     }
-    // the placed LV lies in the CT's heart: its centroid inside the mask, and its epicardium (half of it the heart's
-    // outer surface) on or within 5 mm of the mask for most vertices
-    BinaryMask heart = BinaryMask.of(Volumes.read(mask));
+  }
+
+  @Test
+  void placedLvLiesInTheCtHeart() throws Exception {
+    assertEquals(0, fitExit);
+    PreopModel model = PreopModelLoader.load(fitted);
+    // its centroid inside the mask, and its epicardium (half of it the heart's outer surface) on or within 5 mm of
+    // the mask for most vertices
+    BinaryMask heart = BinaryMask.of(Volumes.read(data("ct/heart_mask_1p5mm.nii.gz")));
     double[] c = model.lvEpicardium().surfaceCentroid();
     assertTrue(insideMask(heart, c[0], c[1], c[2]), "LV centroid outside the heart mask");
     NearestPoints boundary = new NearestPoints(heart.boundaryPoints());

@@ -8,7 +8,7 @@ package cathnav.core.preop.fit;
  * @param refinePoints boundary points of each side used to refine the winning start
  * @param refineIterations most ICP iterations of the refinement
  * @param keepFraction fraction of closest pairs kept in each direction (trimmed ICP: the rest, such as mask parts
- *     the meshes do not model, are ignored), in (0, 1]
+ *     the meshes do not model, are ignored; pairs within two voxels are always kept), in (0, 1]
  * @param convergenceMm stop when the mean movement of the model points in one iteration is below this, mm
  * @param momentStarts also start from the principal-axes alignment (4 sign choices); otherwise only from the
  *     frames' own orientation (both RAS)

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  *       (both frames are patient RAS, so hearts are roughly aligned) or the principal axes of the solids matched
  *       with each of the four sign choices that keep handedness.
  *   <li>From each start, symmetric trimmed ICP: model-to-mask and mask-to-model closest points, the farthest
- *       {@code 1 - keepFraction} of each direction dropped, the least-squares similarity of all kept pairs
+ *       {@code 1 - keepFraction} of each direction dropped (but never a pair within two voxels, so a clean fit is not
+ *       biased by dropping true pairs), the least-squares similarity of all kept pairs
  *       ({@link SimilarityLeastSquares}), until the model points move less than {@code convergenceMm}.
  *   <li>The start with the smallest trimmed mean distance wins; its quality (surface distances, Dice) is measured by
  *       voxelising the placed meshes on the mask's own grid.
@@ -58,7 +59,7 @@ public final class MeshToMaskFit {
     }
     double[] modelSurface = model.mask().boundaryPoints();
     double[] maskSurface = mask.boundaryPoints();
-    Surfaces coarse = new Surfaces(modelSurface, maskSurface, options.startPoints(), null);
+    Surfaces coarse = new Surfaces(modelSurface, maskSurface, spacing, options.startPoints(), null);
 
     BinaryMask.Moments mm = model.mask().moments();
     BinaryMask.Moments km = mask.moments();
@@ -90,7 +91,7 @@ public final class MeshToMaskFit {
         bestName = names.get(c);
       }
     }
-    Surfaces fine = new Surfaces(modelSurface, maskSurface, options.refinePoints(), coarse);
+    Surfaces fine = new Surfaces(modelSurface, maskSurface, spacing, options.refinePoints(), coarse);
     Icp refined = options.refineIterations() == 0 ? best
         : icp(fine, best.transform, options.refineIterations(), options);
     int iterations = best.iterations + (refined == best ? 0 : refined.iterations);
@@ -144,9 +145,12 @@ public final class MeshToMaskFit {
     final NearestPoints maskTree;
     final double[] modelQueries;
     final double[] maskQueries;
+    /** The voxel spacing both surfaces were sampled at, mm. */
+    final double spacing;
 
     /** Reuses the trees of {@code trees} when given (same surfaces, other subsample). */
-    Surfaces(double[] model, double[] mask, int maxPoints, Surfaces trees) {
+    Surfaces(double[] model, double[] mask, double spacing, int maxPoints, Surfaces trees) {
+      this.spacing = spacing;
       modelTree = trees != null ? trees.modelTree : new NearestPoints(model);
       maskTree = trees != null ? trees.maskTree : new NearestPoints(mask);
       modelQueries = strided(model, maxPoints);
@@ -157,6 +161,8 @@ public final class MeshToMaskFit {
   private record Icp(SimilarityTransform transform, double trimmedMeanMm, int iterations) {}
 
   private static Icp icp(Surfaces s, SimilarityTransform start, int maxIterations, MeshFitOptions o) {
+    // pairs within two voxels are never outliers: the quantile cut alone would drop true pairs of a clean fit
+    double inlierMm = 2 * s.spacing;
     int nm = s.modelQueries.length / 3;
     int nk = s.maskQueries.length / 3;
     double[] src = new double[3 * (nm + nk)];
@@ -180,8 +186,8 @@ public final class MeshToMaskFit {
         inv.apply(s.maskQueries[3 * i], s.maskQueries[3 * i + 1], s.maskQueries[3 * i + 2], q, 0);
         distK[i] = t.scale() * Math.sqrt(s.modelTree.nearest(q[0], q[1], q[2], nearK, 3 * i));
       }
-      double cutM = quantile(distM, o.keepFraction());
-      double cutK = quantile(distK, o.keepFraction());
+      double cutM = Math.max(inlierMm, quantile(distM, o.keepFraction()));
+      double cutK = Math.max(inlierMm, quantile(distK, o.keepFraction()));
       int n = 0;
       double sum = 0;
       for (int i = 0; i < nm; i++) {
