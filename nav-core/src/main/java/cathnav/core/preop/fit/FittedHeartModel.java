@@ -32,7 +32,7 @@ public final class FittedHeartModel {
   /** The model description's file name in the output folder. */
   public static final String MODEL_FILE = "model.json";
   /** Bumped when the fit changes, so that cached records of older fits are recomputed. */
-  static final int FIT_VERSION = 2;
+  static final int FIT_VERSION = 3;
 
   private static final Logger LOG = LoggerFactory.getLogger(FittedHeartModel.class);
 

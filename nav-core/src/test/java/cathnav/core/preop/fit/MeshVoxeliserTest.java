@@ -69,4 +69,22 @@ class MeshVoxeliserTest {
     assertTrue(mask.inside(40 + 18, 30, 30));
     assertTrue(!mask.inside(40 + 22, 30, 30));
   }
+
+  @Test
+  void sphereWithAHoleIsStillFilledFromTheOtherDirections() {
+    TriangleMesh sphere = TestSolids.ellipsoid(new double[] {0, 0, 0}, 20, 20, 20, ID, 32, 64);
+    // drop the triangles round the north pole: rays along z through the opening see an odd number of crossings
+    int[] t = sphere.triangles();
+    float[] v = sphere.vertices();
+    boolean[] keep = new boolean[sphere.triangleCount()];
+    for (int i = 0; i < keep.length; i++) {
+      keep[i] = v[3 * t[3 * i] + 2] < 19 || v[3 * t[3 * i + 1] + 2] < 19 || v[3 * t[3 * i + 2] + 2] < 19;
+    }
+    TriangleMesh open = sphere.subset(keep);
+    VoxelGrid grid = VoxelGrid.covering(sphere.bounds(), 1.0, 2);
+    MeshVoxeliser.Fill closed = MeshVoxeliser.fill(List.of(sphere), SimilarityTransform.identity(), grid);
+    MeshVoxeliser.Fill holed = MeshVoxeliser.fill(List.of(open), SimilarityTransform.identity(), grid);
+    assertTrue(holed.oddColumns() > 0, "the opening gives odd rays");
+    assertTrue(holed.mask().dice(closed.mask()) > 0.995, "dice " + holed.mask().dice(closed.mask()));
+  }
 }
