@@ -15,6 +15,7 @@ import cathnav.gpu.Projection;
 import cathnav.gpu.RenderOptions;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,8 @@ final class BackgroundRegistration implements AutoCloseable {
   record Outcome(RegistrationResult result, boolean registered, HostAttenuation image, Projection projection,
       long timestampNanos, HeartViews views, HeartCheck check) {}
 
-  private final ExecutorService thread;
+  private final Executor thread;
+  private final ExecutorService ownThread; // null when the executor was injected
   private final Supplier<ComputeBackend> backendFactory;
   private final RegistrationModel model;
   private final ConfidenceCalibration calibration;
@@ -71,16 +73,29 @@ final class BackgroundRegistration implements AutoCloseable {
 
   BackgroundRegistration(Supplier<ComputeBackend> backendFactory, RegistrationModel model,
       ConfidenceCalibration calibration, RegistrationOptions options, HeartVerification heartSettings) {
+    this(backendFactory, model, calibration, options, heartSettings, null);
+  }
+
+  /**
+   * @param executor runs the jobs instead of an own thread, or null for the own thread; it must run one job at a
+   *     time on one thread (that thread owns the backend). {@code Runnable::run} runs each job inline on the owner's
+   *     thread, so a job submitted for frame k is done before frame k + 1 is tracked, whatever the machine's speed:
+   *     replays become reproducible. An injected executor is not shut down at {@link #close}.
+   */
+  BackgroundRegistration(Supplier<ComputeBackend> backendFactory, RegistrationModel model,
+      ConfidenceCalibration calibration, RegistrationOptions options, HeartVerification heartSettings,
+      Executor executor) {
     this.backendFactory = Objects.requireNonNull(backendFactory, "backendFactory");
     this.model = Objects.requireNonNull(model, "model");
     this.calibration = Objects.requireNonNull(calibration, "calibration");
     this.options = Objects.requireNonNull(options, "options");
     this.heartSettings = Objects.requireNonNull(heartSettings, "heartSettings");
-    this.thread = Executors.newSingleThreadExecutor(r -> {
+    this.ownThread = executor != null ? null : Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "cathnav-registration");
       t.setDaemon(true);
       return t;
     });
+    this.thread = executor != null ? executor : ownThread;
   }
 
   BackgroundRegistration(Supplier<ComputeBackend> backendFactory, RegistrationModel model,
@@ -225,15 +240,18 @@ final class BackgroundRegistration implements AutoCloseable {
         backend.close();
       }
     });
-    thread.shutdown();
+    if (ownThread == null) {
+      return;
+    }
+    ownThread.shutdown();
     try {
-      if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+      if (!ownThread.awaitTermination(5, TimeUnit.SECONDS)) {
         LOG.warn("background registration still running at close, abandoning it");
-        thread.shutdownNow();
+        ownThread.shutdownNow();
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      thread.shutdownNow();
+      ownThread.shutdownNow();
     }
   }
 }

@@ -9,6 +9,7 @@ import cathnav.gpu.ComputeBackend;
 import cathnav.gpu.ComputeBackends;
 import cathnav.gpu.FallbackPolicy;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ public final class RegistrationTrackerFactory implements TrackerFactory {
   private final TrackerSettings settings;
   private final ConfidenceCalibration calibration;
   private final TrackerFactory withoutCt;
+  private final Executor registrationExecutor; // null: the background registration's own thread
 
   /**
    * @param withoutCt opens the tracker for models that carry no {@link RegistrationModel} (no CT), or null to
@@ -34,9 +36,15 @@ public final class RegistrationTrackerFactory implements TrackerFactory {
    */
   public RegistrationTrackerFactory(TrackerSettings settings, ConfidenceCalibration calibration,
       TrackerFactory withoutCt) {
+    this(settings, calibration, withoutCt, null);
+  }
+
+  private RegistrationTrackerFactory(TrackerSettings settings, ConfidenceCalibration calibration,
+      TrackerFactory withoutCt, Executor registrationExecutor) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.calibration = Objects.requireNonNull(calibration, "calibration");
     this.withoutCt = withoutCt;
+    this.registrationExecutor = registrationExecutor;
   }
 
   /** Default settings and the shipped confidence table. */
@@ -46,7 +54,20 @@ public final class RegistrationTrackerFactory implements TrackerFactory {
 
   /** This factory, handing models without a CT to {@code fallback} (for example a fixed-pose tracker). */
   public RegistrationTrackerFactory orElse(TrackerFactory fallback) {
-    return new RegistrationTrackerFactory(settings, calibration, Objects.requireNonNull(fallback, "fallback"));
+    return new RegistrationTrackerFactory(settings, calibration, Objects.requireNonNull(fallback, "fallback"),
+        registrationExecutor);
+  }
+
+  /**
+   * This factory, with the CPU-mode tracker's background jobs (full registrations, heart checks) run on
+   * {@code executor} instead of their own thread (one job at a time, on one thread). {@code Runnable::run} runs
+   * them inline on the pipeline thread: each frame's job is finished before the next frame is tracked, so replaying
+   * the same recording gives the same poses and overlays on any machine (deterministic replay; the pipeline then
+   * waits for every job, so it is not for live use).
+   */
+  public RegistrationTrackerFactory withRegistrationExecutor(Executor executor) {
+    return new RegistrationTrackerFactory(settings, calibration, withoutCt,
+        Objects.requireNonNull(executor, "executor"));
   }
 
   @Override
@@ -76,7 +97,7 @@ public final class RegistrationTrackerFactory implements TrackerFactory {
     LOG.info("tracker opened, mode=motion-compensated, backend=java, model={}", model.name());
     BackgroundRegistration background = new BackgroundRegistration(
         () -> ComputeBackends.select("java", FallbackPolicy.FAIL).backend(), data, calibration, settings.full(),
-        settings.heart());
+        settings.heart(), registrationExecutor);
     return new MotionCompensatedTracker(background, data, settings);
   }
 }

@@ -3,6 +3,7 @@ package cathnav.core.service.cli;
 import cathnav.core.geometry.FrameGeometry;
 import cathnav.core.geometry.GeometryFile;
 import cathnav.core.geometry.GeometryFormatException;
+import cathnav.core.service.LeadTipDetector;
 import cathnav.core.service.LeadTipDetectors;
 import cathnav.core.service.MeshModelLoader;
 import cathnav.core.service.ModelLoader;
@@ -90,6 +91,11 @@ public final class ServeCommand implements Callable<Integer> {
       + " (device OverlayImage, the frame's size and time stamp) to OpenIGTLink peers")
   boolean overlayImage;
 
+  @Option(names = "--deterministic-registration", description = "java backend: run each full registration and the"
+      + " lead detection inline on the pipeline thread (finished before the next frame) instead of in the background,"
+      + " so a recording replayed frame by frame gives the same overlays every time; for replays, not live use")
+  boolean deterministicRegistration;
+
   @Override
   public Integer call() throws Exception {
     ServiceOptions options;
@@ -126,7 +132,11 @@ public final class ServeCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     NavigationServer server;
     try {
-      server = NavigationServer.start(vertx, options, defaultTrackers(), LeadTipDetectors.wireInBackground(), loader)
+      // deterministic: registration and lead detection both finish on the pipeline thread before the next frame
+      TrackerFactory trackers = deterministicRegistration
+          ? RegistrationTrackerFactory.withDefaults().withRegistrationExecutor(Runnable::run) : defaultTrackers();
+      LeadTipDetector lead = deterministicRegistration ? LeadTipDetectors.wire() : LeadTipDetectors.wireInBackground();
+      server = NavigationServer.start(vertx, options, trackers, lead, loader)
           .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       System.err.println("cathnav serve: could not start: " + e.getCause().getMessage());
