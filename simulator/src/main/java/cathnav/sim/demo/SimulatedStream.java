@@ -18,8 +18,9 @@ import java.io.IOException;
 /**
  * Plays a {@link DemoProcedure}'s scenario live into the service over OpenIGTLink (header version 2, geometry
  * in the metadata), paced as a live source at a steady frame rate ({@link Pacing#LIVE}: late frames skipped, never
- * sent back to back; the view after the C-arm move rendered ahead; coarse frames during the move), on its own thread, which owns the simulator's java backend. Each frame's
- * true heart pose goes to {@link DemoStatus} before the frame is sent.
+ * sent back to back; the view after the C-arm move rendered ahead; coarse frames during the move), on its own
+ * thread, which owns the simulator's java backend. Each frame's true heart pose goes to {@link DemoStatus} before the
+ * frame is sent.
  *
  * <p>Thread-safety: {@link #start}, {@link #close} and the counters from any thread.
  */

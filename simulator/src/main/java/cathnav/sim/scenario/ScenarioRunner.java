@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class ScenarioRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
+  /** A real-time frame taking longer than this to render is logged (a stall a display would see), ns. */
+  private static final long SLOW_RENDER_NANOS = 500_000_000L;
 
   private final ScenarioTimeline timeline;
   private final FluoroscopySimulator simulator;
@@ -108,7 +110,13 @@ public final class ScenarioRunner {
         int passing = pacing.passingViewScale() > 0 && timeline.viewPassing(i) ? pacing.passingViewScale() : 0;
         long renderStart = System.nanoTime();
         SimulatedFrame frame = simulator.next(timeline.stateAt(t), t - previous, passing);
-        renderNanos.recordValue(Math.min(System.nanoTime() - renderStart, renderNanos.getHighestTrackableValue()));
+        long renderTook = System.nanoTime() - renderStart;
+        renderNanos.recordValue(Math.min(renderTook, renderNanos.getHighestTrackableValue()));
+        if (pacing.realTime() && renderTook > SLOW_RENDER_NANOS) {
+          LOG.info("slow frame, frame={}, timeS={}, renderMs={}, heart={}, passingView={}", i,
+              String.format(Locale.ROOT, "%.3f", t), renderTook / 1_000_000, frame.truth().heartRendering(),
+              passing > 0);
+        }
         previous = t;
         if (pacing.realTime()) {
           long due = start + Math.round(t * 1e9);
