@@ -1,10 +1,12 @@
 package cathnav.sim.cli;
 
+import cathnav.core.service.igtl.OutputMessages;
 import cathnav.igtl.rec.Direction;
 import cathnav.sim.replay.CineSource;
 import cathnav.sim.replay.PlusSequenceReader;
 import cathnav.sim.replay.PlusSequenceSource;
 import cathnav.sim.replay.RecordingSource;
+import cathnav.sim.replay.LockstepSink;
 import cathnav.sim.replay.ReplayPacer;
 import cathnav.sim.replay.ReplaySource;
 import cathnav.sim.stream.IgtlSocketSender;
@@ -69,6 +71,15 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--secondary-angle", paramLabel = "DEG", description = "For a frame stack: secondary angle.")
   Double secondaryAngle;
 
+  @Option(names = "--lockstep", description = "Send each frame only once the CathNav service has answered the previous"
+      + " one (its Readouts STRING with the frame's time stamp), as fast as it answers; nothing is dropped, and with"
+      + " serve --deterministic-registration every replay gives the same overlays. Ignores --speed.")
+  boolean lockstep;
+
+  @Option(names = "--lockstep-timeout", defaultValue = "120", paramLabel = "S",
+      description = "With --lockstep: seconds to wait for an answer (default: ${DEFAULT-VALUE}).")
+  double lockstepTimeoutS;
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -79,9 +90,9 @@ public final class ReplayCommand implements Callable<Integer> {
       factor = -1;
     }
     if (!(factor >= 0) || Double.isInfinite(factor) || (igtlVersion != 1 && igtlVersion != 2)
-        || (frameTimeMs != null && !(frameTimeMs > 0))) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--speed must be a positive number or max, --igtl-version 1 or 2, --frame-time-ms positive");
+        || (frameTimeMs != null && !(frameTimeMs > 0)) || !(lockstepTimeoutS > 0)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--speed must be a positive number or max,"
+          + " --igtl-version 1 or 2, --frame-time-ms and --lockstep-timeout positive");
     }
     LiveSinks.HostAndPort peer;
     try {
@@ -94,7 +105,10 @@ public final class ReplayCommand implements Callable<Integer> {
         throw new ExitCodes.InputFileException("cannot read, file=" + file);
       }
       try (ReplaySource source = open(); IgtlSocketSender sender = connect(peer)) {
-        ReplayPacer.Result r = ReplayPacer.play(source, sender, factor, n -> { });
+        ReplayPacer.Result r = lockstep
+            ? ReplayPacer.play(source, new LockstepSink(sender, OutputMessages.READOUTS,
+                Math.round(lockstepTimeoutS * 1e9)), 0, ReplayPacer.Clock.SYSTEM, n -> { })
+            : ReplayPacer.play(source, sender, factor, n -> { });
         spec.commandLine().getOut().printf(Locale.ROOT, "replayed %d messages (%d bytes) in %.2f s to %s;"
             + " largest lateness %.2f ms%n", r.messages(), r.bytes(), r.seconds(), sender.peer(),
             r.maxLateNanos() / 1e6);

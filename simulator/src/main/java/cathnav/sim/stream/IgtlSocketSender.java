@@ -1,22 +1,30 @@
 package cathnav.sim.stream;
 
+import cathnav.igtl.codec.HeaderDescriptor;
+import cathnav.igtl.message.IgtlTimestamp;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A blocking OpenIGTLink sender: one TCP connection to a peer, whole messages written as given (byte for byte), and
- * whatever the peer sends back drained and counted on a daemon thread so it can never stall the peer.
+ * whatever the peer sends back drained and counted on a daemon thread so it can never stall the peer (the newest
+ * time stamp per device is kept, so a sender can wait for the peer's answer to a message: {@link #awaitReply}).
  *
  * <p>Used by the simulator's live stream and by replay, which both pace messages on their own thread; a blocking
  * write is then the back-pressure, and nothing is queued or dropped here.
  *
- * <p>Thread-safety: {@link #send} from one thread at a time; {@link #close} from any thread.
+ * <p>Thread-safety: {@link #send} and {@link #awaitReply} from one thread at a time; {@link #close} from any thread.
  */
 public final class IgtlSocketSender implements AutoCloseable {
 
@@ -27,6 +35,9 @@ public final class IgtlSocketSender implements AutoCloseable {
   private final String peer;
   private final AtomicLong bytesReceived = new AtomicLong();
   private long messagesSent;
+  /** Newest time stamp (epoch ns) received per device name; guarded by itself. */
+  private final Map<String, Long> replies = new HashMap<>();
+  private boolean inputClosed; // guarded by replies
   private long bytesSent;
 
   private IgtlSocketSender(Socket socket, String peer) throws IOException {
@@ -34,19 +45,77 @@ public final class IgtlSocketSender implements AutoCloseable {
     this.peer = peer;
     this.out = socket.getOutputStream();
     InputStream in = socket.getInputStream();
-    Thread drain = new Thread(() -> {
-      byte[] buf = new byte[1 << 16];
-      try {
-        int n;
-        while ((n = in.read(buf)) >= 0) {
-          bytesReceived.addAndGet(n);
-        }
-      } catch (IOException e) {
-        LOG.debug("peer input closed, peer={}, error={}", peer, e.toString());
-      }
-    }, "igtl-drain-" + peer);
+    Thread drain = new Thread(() -> drain(in), "igtl-drain-" + peer);
     drain.setDaemon(true);
     drain.start();
+  }
+
+  /**
+   * Reads what the peer sends, message by message: each header's device name and time stamp are noted (see
+   * {@link #awaitReply}), bodies are skipped unread. A stream that stops being OpenIGTLink is drained as bytes.
+   */
+  private void drain(InputStream in) {
+    DataInputStream data = new DataInputStream(in);
+    byte[] header = new byte[HeaderDescriptor.HEADER_LENGTH];
+    try {
+      while (true) {
+        data.readFully(header);
+        bytesReceived.addAndGet(header.length);
+        ByteBuffer h = ByteBuffer.wrap(header); // OpenIGTLink headers are big-endian
+        String device = new String(header, HeaderDescriptor.DEVICE_NAME_OFFSET, HeaderDescriptor.DEVICE_NAME_LENGTH,
+            StandardCharsets.US_ASCII).replace("\0", "").trim();
+        long stamp = IgtlTimestamp.fromWire(h.getLong(HeaderDescriptor.TIMESTAMP_OFFSET)).toEpochNanos();
+        long body = h.getLong(HeaderDescriptor.BODY_SIZE_OFFSET);
+        if (body < 0) {
+          throw new IOException("peer sent an impossible body size, bodySize=" + body);
+        }
+        for (long left = body; left > 0; ) {
+          long skipped = data.skip(left);
+          if (skipped <= 0) {
+            if (data.read() < 0) {
+              throw new java.io.EOFException("peer closed inside a message body");
+            }
+            skipped = 1;
+          }
+          left -= skipped;
+        }
+        bytesReceived.addAndGet(body);
+        synchronized (replies) {
+          replies.put(device, stamp);
+          replies.notifyAll();
+        }
+      }
+    } catch (IOException e) {
+      LOG.debug("peer input closed, peer={}, error={}", peer, e.toString());
+    } finally {
+      synchronized (replies) {
+        inputClosed = true;
+        replies.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Waits until the peer has sent a message from {@code device} stamped {@code epochNanos} (to within 1 ns: the
+   * wire's fraction of a second), as the newest of that device.
+   *
+   * @return false when {@code timeoutNanos} passed or the peer closed first
+   */
+  public boolean awaitReply(String device, long epochNanos, long timeoutNanos) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutNanos;
+    synchronized (replies) {
+      while (true) {
+        Long last = replies.get(device);
+        if (last != null && Math.abs(last - epochNanos) <= 1) {
+          return true;
+        }
+        long wait = deadline - System.nanoTime();
+        if (wait <= 0 || inputClosed) {
+          return false;
+        }
+        replies.wait(Math.max(1, wait / 1_000_000));
+      }
+    }
   }
 
   /**
@@ -95,7 +164,7 @@ public final class IgtlSocketSender implements AutoCloseable {
     return messagesSent;
   }
 
-  /** Bytes the peer sent back (drained, not interpreted). */
+  /** Bytes the peer sent back (headers read, bodies skipped). */
   public long bytesReceived() {
     return bytesReceived.get();
   }
