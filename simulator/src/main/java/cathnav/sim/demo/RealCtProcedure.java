@@ -1,5 +1,6 @@
 package cathnav.sim.demo;
 
+import cathnav.core.anatomy.AhaSegment;
 import cathnav.core.geometry.Vec3;
 import cathnav.core.model.ModelFileException;
 import cathnav.core.model.Volume;
@@ -12,6 +13,7 @@ import cathnav.core.service.PreopModelAdapter;
 import cathnav.core.service.ProcedureModel;
 import cathnav.gpu.Attenuation;
 import cathnav.sim.device.Polyline;
+import cathnav.sim.phantom.CardiacVeins;
 import cathnav.sim.render.AnatomyScene;
 import cathnav.sim.render.CtSceneLoader;
 import java.io.IOException;
@@ -24,8 +26,9 @@ import java.util.Locale;
  * ({@link CtSceneLoader}), and the service navigates with a model of the same CT and a four-chamber heart from
  * another patient placed in it by {@link FittedHeartModel} (LV endocardium and epicardium from that heart's LV
  * myocardium, AHA segments from its LV, RV and mitral valve, target segment 11, the CT's heart mask as the heart
- * region). The veins drawn are the simulator's synthetic routes on the heart mask's outline (the ones it fills with
- * contrast), not segmented from the CT. The LV outline is therefore a plausible heart placed in this CT, not this
+ * region). The veins and the lead route are synthetic, laid on the fitted LV's epicardium by {@link LvVeinRoutes}
+ * (the simulator fills those veins with contrast and the overlay draws the same ones); they are not segmented from
+ * the CT. The LV outline is therefore a plausible heart placed in this CT, not this
  * patient's LV: a demonstration, as {@link #description} says.
  */
 public final class RealCtProcedure implements DemoProcedure {
@@ -55,12 +58,15 @@ public final class RealCtProcedure implements DemoProcedure {
       throw new ModelFileException(fitted.description(), "fitted model lacks its CT or heart mask");
     }
     Volume mask = Volumes.read(inputs.heartMask());
-    AnatomyScene scene = CtSceneLoader.build(inputs.ct().getFileName().toString(), preop.ct(), mask,
+    AnatomyScene ctScene = CtSceneLoader.build(inputs.ct().getFileName().toString(), preop.ct(), mask,
         Attenuation.DEFAULT);
+    CardiacVeins routes = LvVeinRoutes.on(preop.lvSurface(), preop.ahaFrame(), AhaSegment.of(SimulatedProcedure.TARGET));
+    AnatomyScene scene = new AnatomyScene(ctScene.name(), ctScene.staticMu(), ctScene.heartMu(),
+        ctScene.heartCentre(), ctScene.heartLongAxis(), ctScene.heartBoxMm(), ctScene.fiducials(), routes);
     ProcedureModel base = PreopModelAdapter.toProcedure(preop, SimulatedProcedure.TARGET);
     List<float[]> veins = new ArrayList<>(base.guidance().veins());
-    veins.add(points(scene.veins().coronarySinus()));
-    veins.add(points(scene.veins().lateralVein()));
+    veins.add(points(routes.coronarySinus()));
+    veins.add(points(routes.lateralVein()));
     String name = "real CT + fitted meshes of another patient (demo only)";
     ProcedureModel model = new ProcedureModel(name,
         new GuidanceModel(name, base.guidance().leftVentricle(), veins), base.registrationData(),
@@ -69,8 +75,8 @@ public final class RealCtProcedure implements DemoProcedure {
     var q = fitted.fit().quality();
     String description = String.format(Locale.ROOT, "real CT %s with heart mask; LV, AHA segments and target from"
         + " another patient's heart (%s) fitted to this CT's heart mask (scale %.3f, rotation %.1f deg, mean surface"
-        + " distance %.1f mm, p95 %.1f mm, Dice %.2f%s): demonstration only, not this patient's LV; veins are the"
-        + " simulator's synthetic routes", inputs.ct().getFileName(), inputs.meshes().dir().getFileName(),
+        + " distance %.1f mm, p95 %.1f mm, Dice %.2f%s): demonstration only, not this patient's LV; veins and lead"
+        + " route are synthetic, laid on that LV's epicardium", inputs.ct().getFileName(), inputs.meshes().dir().getFileName(),
         fitted.fit().transform().scale(), fitted.fit().transform().rotationAngleDegrees(), q.meanSurfaceMm(),
         q.p95SurfaceMm(), q.dice(), fitted.reused() ? ", cached fit" : "");
     return new RealCtProcedure(scene, model, new Vec3(c[0], c[1], c[2]), description);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import cathnav.core.geometry.Vec3;
+import cathnav.core.overlay.GuidanceMesh;
 import cathnav.core.service.LeadTipDetector;
 import cathnav.core.service.ServiceOptions;
 import cathnav.core.service.cli.ServeCommand;
@@ -63,6 +65,26 @@ class RealCtDemoIT {
     RegistrationModel registration = (RegistrationModel) procedure.model().registrationData();
     assertTrue(registration.heart() != null, "the real heart mask is the model's heart region");
     assertEquals(SimulatedProcedure.TARGET, procedure.model().targetSegment());
+    // the lead the simulator advances ends over the target segment of the fitted LV
+    List<Vec3> lead = procedure.scene().veins().leadRoute().points();
+    Vec3 tip = lead.get(lead.size() - 1);
+    GuidanceMesh lv = procedure.model().guidance().leftVentricle();
+    int nearestSegment = 0;
+    double nearest = Double.MAX_VALUE;
+    for (int t = 0; t < lv.triangleCount(); t++) {
+      double d = 0;
+      for (int a = 0; a < 3; a++) {
+        double c = (lv.vertex(lv.corner(t, 0), a) + lv.vertex(lv.corner(t, 1), a) + lv.vertex(lv.corner(t, 2), a)) / 3;
+        double q = a == 0 ? tip.x() : a == 1 ? tip.y() : tip.z();
+        d += (c - q) * (c - q);
+      }
+      if (d < nearest) {
+        nearest = d;
+        nearestSegment = lv.segment(t);
+      }
+    }
+    assertEquals(SimulatedProcedure.TARGET, nearestSegment, "segment nearest the lead's end");
+    assertTrue(Math.sqrt(nearest) < 8, "lead end " + Math.sqrt(nearest) + " mm from the LV surface");
 
     // 5 fps: the point is the real-data model through the service, not throughput on a shared machine
     double fps = 5;
