@@ -10,14 +10,20 @@ import org.slf4j.LoggerFactory;
  * Finds a pacing lead, guidewire or catheter in fluoroscopy frames and tracks its tip from frame to frame.
  *
  * <p>Per frame: the collimated field is found and trimmed ({@link FieldOfView}); the multi-scale valley filter
- * ({@link RidgeMap}) marks thin dark structures of the raw intensity; the strongest valley pixels (local maxima
- * across the valley) seed centreline traces, each followed in both directions along the valley, re-centred across
- * it at every step, bridging gaps of a few pixels and stopping at sharp turns or the field's edge. The trace with
- * the most accumulated valley strength is the wire. Its tip is the end nearest the previous tip when one is known;
- * otherwise an end that faded out inside the field rather than at its edge or under a crossing structure, and between
- * alike ends the lower one (leads come in through the superior veins; v points inferiorly). With a
- * previous detection, seeds are taken near the previous centreline first, and from the whole frame only when none
- * is found there.
+ * ({@link RidgeMap}) marks thin dark structures of the raw intensity in units of the frame's own noise, averaged
+ * along each valley; the strongest valley points seed centreline traces, each followed in both directions along the
+ * valley, re-centred across it at every step, bridging gaps of a few pixels and stopping at sharp turns or the
+ * field's edge. Each trace scores what it collects above the noise level; the best is the wire. Which end is the
+ * tip: the end nearest the previous tip when tracking; otherwise an end with a tip electrode (far darker than the
+ * body), then an end that faded out inside the field rather than at its edge or under a crossing structure, and
+ * between alike ends the lower one (leads come in through the superior veins; v points inferiorly). The tip itself
+ * is placed from the image by {@link TipLocator} (half-darkness end of the wire, less its half-width).
+ *
+ * <p>Tracking: with a previous detection only the neighbourhood of its distal part is filtered and seeds are taken
+ * near its centreline (the whole frame is searched when nothing is found there), and the tip moves along the wire by
+ * a bounded step per detection. With {@link LeadDetectorOptions#requireTipElectrode()} a wire whose end shows no
+ * electrode is not reported; with {@link LeadDetectorOptions#confirmLock()} a fresh lock is reported from the next
+ * frame that confirms it.
  *
  * <p>Thread-safety: one instance per frame stream, used by one thread (the pipeline thread); it keeps the previous
  * detection and its work buffers.
@@ -36,8 +42,16 @@ public final class LeadDetector {
   private static final double ELECTRODE_RATIO = 2;
   /** Most the tracked tip moves along the wire from one detection to the next, pixels. */
   private static final double MAX_TIP_ADVANCE_PX = 8;
+  /**
+   * Most the tracked tip moves back along the wire from one detection to the next, pixels. Smaller than the advance:
+   * a faint stretch before the tip electrode, or a lost electrode, makes the visible wire end short far more often
+   * than a lead is pulled back (a pull-back of 3 pixels a frame is still 18 mm/s at 15 frames a second).
+   */
+  private static final double MAX_TIP_RETRACTION_PX = 3;
+  /** Length of the previous wire's distal part whose neighbourhood is searched while tracking, pixels. */
+  private static final double TRACKED_LENGTH_PX = 320;
   /** Two centrelines within this many pixels of a tip are taken for the same wire, pixels. */
-  private static final double SAME_WIRE_PX = 4;
+  private static final double SAME_WIRE_PX = 6;
   /** Least mean along-valley strength (noise units) of a reported wire: below it, a chain of noise valleys. */
   private static final double MIN_MEAN_SNR = 1.2;
   /** What a trace through noise alone collects per point, noise units; subtracted when scoring. */
@@ -47,6 +61,10 @@ public final class LeadDetector {
   private final TipLocator tipLocator = new TipLocator();
   private RidgeMap ridges;
   private LeadDetection previous;
+  /** The previous tracked wire was seen shorter than the one before it. */
+  private boolean shortened;
+  /** The previous detection was a fresh lock not yet confirmed (not reported). */
+  private boolean pending;
 
   public LeadDetector(LeadDetectorOptions options) {
     this.options = Objects.requireNonNull(options, "options");
@@ -73,17 +91,34 @@ public final class LeadDetector {
     long t0 = System.nanoTime();
     FieldOfView fov = FieldOfView.of(raw, width, height, options.fovMarginPx());
     long t1 = System.nanoTime();
-    ridges.compute(raw, fov.mask, options.scales(), options.minContrast());
-    long t2 = System.nanoTime();
-    LOG.trace("timing, fovMs={}, ridgeMs={}", (t1 - t0) / 1e6, (t2 - t1) / 1e6);
     LeadDetection result = null;
+    boolean whole = true;
     if (previous != null && previous.found()) {
+      // tracking: only the neighbourhood of the previous wire's distal part is filtered
+      int[] roi = regionAround(previous, width, height);
+      ridges.compute(raw, fov.mask, options.scales(), options.minContrast(), roi[0], roi[1], roi[2], roi[3]);
       result = trace(fov, previous);
+      whole = false;
     }
     if (result == null || !result.found()) {
+      ridges.compute(raw, fov.mask, options.scales(), options.minContrast());
       result = trace(fov, null);
+      whole = true;
+    }
+    long t2 = System.nanoTime();
+    LOG.trace("lead timing, fovMs={}, detectMs={}, wholeFrame={}", (t1 - t0) / 1e6, (t2 - t1) / 1e6, whole);
+    LeadDetection reported = result;
+    // a fresh lock (or a tip tracked from an unconfirmed one) is reported once a following frame puts the tip at
+    // the same place
+    boolean confirmed = !options.confirmLock() || (!whole && !pending) || confirms(result, previous);
+    if (result.found() && !confirmed) {
+      reported = LeadDetection.none();
+      pending = true;
+    } else {
+      pending = false;
     }
     previous = result;
+    result = reported;
     LOG.debug("lead detection, found={}, lengthPx={}, tip=({}, {})", result.found(),
         Math.round(result.lengthPx()), Math.round(result.tipU()), Math.round(result.tipV()));
     return result;
@@ -95,8 +130,8 @@ public final class LeadDetector {
     float[] s = ridges.coherence;
     boolean[] nearMask = near == null ? null : dilate(near.centreline(), w, h, options.searchRadiusPx());
     List<int[]> candidates = new ArrayList<>();
-    for (int y = 2; y < h - 2; y++) {
-      for (int x = 2; x < w - 2; x++) {
+    for (int y = Math.max(2, ridges.y0()); y < Math.min(h - 2, ridges.y1()); y++) {
+      for (int x = Math.max(2, ridges.x0()); x < Math.min(w - 2, ridges.x1()); x++) {
         int i = y * w + x;
         if (s[i] <= 0) {
           continue;
@@ -180,6 +215,14 @@ public final class LeadDetector {
     LOG.trace("best trace, meanContrast={}, meanCoherence={}", contrast / n, meanCoherence);
     if (meanCoherence < MIN_MEAN_SNR) {
       return LeadDetection.none(); // a chain of noise valleys, not a radio-opaque wire
+    }
+    if (options.requireTipElectrode()) {
+      double electrode = TipLocator.endDarkness(ridges, ordered, true);
+      if (electrode < ELECTRODE_DEPTH || electrode < ELECTRODE_RATIO * contrast / n) {
+        // the wire fades out without a tip electrode: its tip is hidden (or this is not a lead); report none
+        LOG.trace("no tip electrode, endDepth={}, meanDepth={}", electrode, contrast / n);
+        return LeadDetection.none();
+      }
     }
     double[] tip = tipLocator.locate(ridges, ordered);
     float[] line = extendTo(ordered, tip);
@@ -343,6 +386,37 @@ public final class LeadDetector {
     return new Half(new ArrayList<>(pts.subList(0, end)), reason);
   }
 
+  /** Whether {@code fresh}, found by a whole-frame search, agrees with the previous detection's tip. */
+  private static boolean confirms(LeadDetection fresh, LeadDetection previous) {
+    return previous != null && previous.found()
+        && Math.hypot(fresh.tipU() - previous.tipU(), fresh.tipV() - previous.tipV()) <= MAX_TIP_ADVANCE_PX;
+  }
+
+  /**
+   * The rectangle searched while tracking: the bounding box of the previous centreline's last
+   * {@value #TRACKED_LENGTH_PX} pixels (the distal part, where the tip is), grown by the search radius and the
+   * along-valley average's reach; {@code {x0, y0, x1, y1}}, end-exclusive.
+   */
+  private int[] regionAround(LeadDetection last, int width, int height) {
+    float[] c = last.centreline();
+    int n = c.length / 2;
+    double minU = c[2 * n - 2];
+    double maxU = minU;
+    double minV = c[2 * n - 1];
+    double maxV = minV;
+    double arc = 0;
+    for (int k = n - 2; k >= 0 && arc < TRACKED_LENGTH_PX; k--) {
+      arc += Math.hypot(c[2 * k + 2] - c[2 * k], c[2 * k + 3] - c[2 * k + 1]);
+      minU = Math.min(minU, c[2 * k]);
+      maxU = Math.max(maxU, c[2 * k]);
+      minV = Math.min(minV, c[2 * k + 1]);
+      maxV = Math.max(maxV, c[2 * k + 1]);
+    }
+    int grow = (int) Math.ceil(options.searchRadiusPx()) + RidgeMap.ALONG_PX + TipLocator.AHEAD_PX;
+    return new int[] {Math.max(0, (int) minU - grow), Math.max(0, (int) minV - grow),
+        Math.min(width, (int) Math.ceil(maxU) + grow + 1), Math.min(height, (int) Math.ceil(maxV) + grow + 1)};
+  }
+
   /** The centreline with the located tip appended when it lies beyond the traced end (else cut back to it). */
   private static float[] extendTo(float[] ordered, double[] tip) {
     int n = ordered.length / 2;
@@ -364,29 +438,39 @@ public final class LeadDetector {
 
   /**
    * Temporal tracking of the tip along the wire: from one detection to the next the tip moves along the wire by at
-   * most {@link #MAX_TIP_ADVANCE_PX}, forwards (measured on this frame's centreline from where the previous tip lies
-   * on it) or backwards (measured on the previous centreline). A lead advances millimetres a second; a larger jump of
-   * a faint wire's end is noise in where the valley fades, and a real one is followed over a few frames. Applies
-   * only where the two centrelines pass within a few pixels of the other's tip (the same wire). Returns the
-   * centreline ending at the tracked tip.
+   * most {@link #MAX_TIP_ADVANCE_PX} forwards (measured on this frame's centreline from where the previous tip lies
+   * on it) or {@link #MAX_TIP_RETRACTION_PX} backwards (measured on the previous centreline). A lead advances
+   * millimetres a second; a larger jump of a faint wire's end is noise in where the valley fades, and a real one is
+   * followed over a few frames. A wire seen shorter than last time for the first time keeps its previous tip (one
+   * frame's faint end is not a pull-back). Applies only where the two centrelines pass within a few pixels of the
+   * other's tip (the same wire). Returns the centreline ending at the tracked tip.
    */
-  private static float[] limitAdvance(float[] line, LeadDetection previous) {
+  private float[] limitAdvance(float[] line, LeadDetection previous) {
     double[] arcLine = arcLengths(line);
     int n = line.length / 2;
     double prevOnLine = project(line, arcLine, previous.tipU(), previous.tipV());
     double end = arcLine[n - 1];
+    LOG.trace("tip tracking, prevOnLine={}, end={}, prevToLinePx={}", prevOnLine, end,
+        new LeadDetection(true, line, 0, 0, 0, 0).distanceTo(previous.tipU(), previous.tipV()));
     if (!Double.isNaN(prevOnLine)) {
+      shortened = false;
       return end > prevOnLine + MAX_TIP_ADVANCE_PX ? cut(line, arcLine, prevOnLine + MAX_TIP_ADVANCE_PX) : line;
     }
     float[] before = previous.centreline();
     double[] arcBefore = arcLengths(before);
     double endOnBefore = project(before, arcBefore, line[2 * n - 2], line[2 * n - 1]);
     double prevTip = arcBefore[arcBefore.length - 1]; // a detection's centreline ends at its tip
-    if (Double.isNaN(endOnBefore) || endOnBefore >= prevTip - MAX_TIP_ADVANCE_PX) {
+    if (Double.isNaN(endOnBefore)) {
+      shortened = false;
       return line;
     }
-    // the wire's end faded earlier than last time: keep the previous wire from here to a little short of its tip
-    float[] rest = cut(before, arcBefore, prevTip - MAX_TIP_ADVANCE_PX);
+    double back = shortened ? MAX_TIP_RETRACTION_PX : 0;
+    shortened = true;
+    if (endOnBefore >= prevTip - back) {
+      return line;
+    }
+    // the wire's end faded earlier than last time: keep the previous wire from here to (a little short of) its tip
+    float[] rest = cut(before, arcBefore, prevTip - back);
     int from = 0;
     double[] arcRest = arcLengths(rest);
     while (from < rest.length / 2 - 1 && arcRest[from] <= endOnBefore) {

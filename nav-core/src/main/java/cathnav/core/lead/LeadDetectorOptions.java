@@ -13,12 +13,26 @@ package cathnav.core.lead;
  * @param seedSnr least valley strength, in units of the frame's noise, of a point a wire is traced from
  * @param traceSnr least valley strength, noise units, along which a trace goes on (weaker points are bridged for a
  *     few pixels)
+ * @param requireTipElectrode report a wire only when its tip end shows a tip electrode (far darker than the body, as
+ *     a pacing lead's platinum tip is): a lead whose tip runs into a region too dark to see it is then reported as
+ *     not found rather than with its visible end taken for the tip; off for guidewires and catheters
+ * @param confirmLock report a wire found by a whole-frame search (no wire tracked before, or tracking lost) only once
+ *     the next frame, tracked from it, confirms its tip within a few pixels: a chance dark spot on the body is not
+ *     reported as the tip for one frame; costs one frame at lock-on
  */
 public record LeadDetectorOptions(
     double[] scales, double minContrast, double minLengthPx, int fovMarginPx, double searchRadiusPx, double seedSnr,
-    double traceSnr) {
+    double traceSnr, boolean requireTipElectrode, boolean confirmLock) {
 
-  public static final LeadDetectorOptions DEFAULTS = new LeadDetectorOptions(new double[] {1.0, 1.5, 2.0}, 0.02, 40, 8, 40, 2.5, 0.9);
+  /** Any thin radio-opaque wire (guidewire, catheter, lead). */
+  public static final LeadDetectorOptions DEFAULTS =
+      new LeadDetectorOptions(new double[] {1.0, 1.5, 2.0}, 0.02, 40, 8, 40, 2.5, 0.9, false, false);
+  /**
+   * A pacing lead: as {@link #DEFAULTS}, its tip reported only where its tip electrode is seen, and a fresh lock only
+   * once confirmed by the next frame.
+   */
+  public static final LeadDetectorOptions PACING_LEAD =
+      new LeadDetectorOptions(new double[] {1.0, 1.5, 2.0}, 0.02, 40, 8, 40, 2.5, 0.9, true, true);
 
   public LeadDetectorOptions {
     if (scales.length == 0) {

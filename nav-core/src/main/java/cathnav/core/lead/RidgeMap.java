@@ -203,9 +203,21 @@ final class RidgeMap {
     }
   }
 
-  /** Whether (x, y) lies in the rectangle the maps were last computed in. */
-  boolean inside(int x, int y) {
-    return x >= x0 && y >= y0 && x < x1 && y < y1;
+  /** The rectangle the maps were last computed in, pixels, end-exclusive. */
+  int x0() {
+    return x0;
+  }
+
+  int y0() {
+    return y0;
+  }
+
+  int x1() {
+    return x1;
+  }
+
+  int y1() {
+    return y1;
   }
 
   private float levelLo;

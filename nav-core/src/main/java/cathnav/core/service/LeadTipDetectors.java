@@ -11,10 +11,11 @@ public final class LeadTipDetectors {
 
   /**
    * The wire detector ({@link LeadDetector}: valley filter, centreline tracing, tip with temporal tracking) run on
-   * the pipeline thread, frame by frame. Stateful: one per pipeline.
+   * the pipeline thread, frame by frame, set for a pacing lead ({@link LeadDetectorOptions#PACING_LEAD}: a tip only
+   * where the tip electrode is seen, a fresh lock once confirmed by the next frame). Stateful: one per pipeline.
    */
   public static LeadTipDetector wire() {
-    LeadDetector detector = new LeadDetector(LeadDetectorOptions.DEFAULTS);
+    LeadDetector detector = new LeadDetector(LeadDetectorOptions.PACING_LEAD);
     return (pixels, width, height) -> tip(detector.detect(pixels, width, height));
   }
 
@@ -24,7 +25,7 @@ public final class LeadTipDetectors {
    * which may be a few frames old. For the CPU-only default, where one detection takes longer than a frame.
    */
   public static LeadTipDetector wireInBackground() {
-    LeadDetector detector = new LeadDetector(LeadDetectorOptions.DEFAULTS);
+    LeadDetector detector = new LeadDetector(LeadDetectorOptions.PACING_LEAD);
     return new BackgroundLeadTipDetector((pixels, width, height) -> tip(detector.detect(pixels, width, height)));
   }
 
