@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       cathnav.core.cli.RegistrationBenchCommand.class,
       cathnav.gpu.bench.DrrBench.class,
       BenchSimCommand.class,
-      BenchE2eCommand.class
+      BenchE2eCommand.class,
+      BenchLeadCommand.class
     })
 public final class BenchCommand implements Runnable {
 
