@@ -117,8 +117,28 @@ class VolumeWritersTest {
         raf.seek(254); // sform_code = 0: the reader must fall back to the quaternion
         raf.write(new byte[] {0, 0});
       }
-      assertSame(v, Volumes.read(f), 2e-4);
+      assertSame(v, Volumes.read(f), qformTolerance(v.voxelToRas()));
     }
+  }
+
+  /**
+   * How closely a qform can give back {@code m}: NIfTI stores the quaternion's b, c, d as float32 and rebuilds
+   * a = sqrt(1 - b² - c² - d²), so the rotation loses about 2^-24 / a (at most about sqrt(2^-24)) when it is near a
+   * half turn; each affine element carries that times its spacing, plus the float32 rounding of spacing and offset.
+   */
+  static double qformTolerance(double[] m) {
+    double[] col = new double[3];
+    for (int c = 0; c < 3; c++) {
+      col[c] = Math.sqrt(m[c] * m[c] + m[4 + c] * m[4 + c] + m[8 + c] * m[8 + c]);
+    }
+    double det = m[0] * (m[5] * m[10] - m[6] * m[9]) - m[1] * (m[4] * m[10] - m[6] * m[8])
+        + m[2] * (m[4] * m[9] - m[5] * m[8]);
+    double trace = m[0] / col[0] + m[5] / col[1] + Math.signum(det) * m[10] / col[2];
+    double a = 0.5 * Math.sqrt(Math.max(0, 1 + trace));
+    double f32 = Math.ulp(1f);
+    double quaternion = 3 * f32 + Math.min(3 * f32 / Math.max(a, 1e-12), Math.sqrt(6 * f32));
+    double maxSpacing = Math.max(col[0], Math.max(col[1], col[2]));
+    return 2e-4 + 4 * quaternion * maxSpacing;
   }
 
   @Test
