@@ -16,12 +16,15 @@ import cathnav.gpu.FallbackPolicy;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code cathnav bench registration}: accuracy and speed of full registration on frames rendered from the real CT
@@ -31,10 +34,13 @@ import picocli.CommandLine.Option;
 @Command(
     name = "registration",
     mixinStandardHelpOptions = true,
-    subcommands = RegistrationBenchSummaryCommand.class,
+    subcommands = {RegistrationBenchSummaryCommand.class, RegistrationCalibrateCommand.class},
     description = "2D/3D registration accuracy (mTRE over the heart mask, projection error, success rate, capture "
         + "range) and time per registration on simulated frames from the real CT.")
 public final class RegistrationBenchCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
 
   @Option(names = "--cases", defaultValue = "100", description = "number of cases (default 100)")
   int cases;
@@ -47,9 +53,6 @@ public final class RegistrationBenchCommand implements Callable<Integer> {
 
   @Option(names = "--plot", defaultValue = "registration-bench.png", description = "PNG error plot (default ${DEFAULT-VALUE})")
   Path plot;
-
-  @Option(names = "--calibration-out", description = "write the confidence table fitted from these cases")
-  Path calibrationOut;
 
   @Option(names = "--seed", defaultValue = "20261127", description = "random seed (default ${DEFAULT-VALUE})")
   long seed;
@@ -68,8 +71,29 @@ public final class RegistrationBenchCommand implements Callable<Integer> {
 
   @Option(names = "--counts", defaultValue = "1000",
       description = "mean counts of an unattenuated pixel, sets quantum noise (default 1000: about the simulator's "
-          + "30 nGy at this pixel size; the confidence table was fitted at it)")
+          + "30 nGy at this pixel size); with --counts-max the lower end of a range")
   double counts;
+
+  @Option(names = "--counts-max",
+      description = "draw each case's counts log-uniformly between --counts and this (default: --counts only)")
+  Double countsMax;
+
+  @Option(names = "--gain", defaultValue = "1",
+      description = "detector output per counted quantum, rounded and clipped to 16 bits (default 1)")
+  double gain;
+
+  @Option(names = "--gain-max",
+      description = "draw each case's gain log-uniformly between --gain and this (default: --gain only)")
+  Double gainMax;
+
+  @Option(names = "--lead-probability", defaultValue = "1",
+      description = "probability that a case's frame has a pacing lead drawn in (default 1)")
+  double leadProbability;
+
+  @Option(names = "--tracking-probability", defaultValue = "0",
+      description = "probability that a case is a bounded tracking update (RegistrationOptions.TRACKING) from a "
+          + "start 0.2 times as far, instead of a full registration (default 0)")
+  double trackingProbability;
 
   @Option(names = "--max-start-mm", defaultValue = "15",
       description = "starts up to this far from the truth, mm (default 15; larger for calibration runs)")
@@ -84,10 +108,18 @@ public final class RegistrationBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path data = SharedData.folder();
-    BenchConfig config = new BenchConfig(
-        ct != null ? ct : data.resolve("ct/thorax_cta_heart_cropped_1p5mm.nii.gz"),
-        mask != null ? mask : data.resolve("ct/heart_mask_1p5mm.nii.gz"),
-        cases, backend, seed, detector, pixelSpacing, 1100, 750, counts, !noLead, maxStartMm, maxStartDeg);
+    BenchConfig config;
+    try {
+      config = new BenchConfig(
+          ct != null ? ct : data.resolve("ct/thorax_cta_heart_cropped_1p5mm.nii.gz"),
+          mask != null ? mask : data.resolve("ct/heart_mask_1p5mm.nii.gz"),
+          cases, backend, seed, detector, pixelSpacing, 1100, 750, counts, countsMax != null ? countsMax : counts,
+          gain, gainMax != null ? gainMax : gain, noLead ? 0 : leadProbability, trackingProbability,
+          maxStartMm, maxStartDeg);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench registration: " + e.getMessage());
+      return 2;
+    }
     BackendSelection selection;
     try {
       selection = ComputeBackends.select(backend, FallbackPolicy.FAIL);
@@ -100,17 +132,49 @@ public final class RegistrationBenchCommand implements Callable<Integer> {
     }
     List<BenchCase> results;
     String device;
+    JsonObject record;
+    JsonArray perCase = new JsonArray();
     try (ComputeBackend be = selection.backend()) {
       device = be.deviceDescription();
+      record = new JsonObject()
+          .put("bench", "registration")
+          .put("commandLine", "cathnav " + String.join(" ",
+              spec.commandLine().getParseResult().originalArgs()))
+          .put("backend", selection.backend().name())
+          .put("device", device)
+          .put("seed", seed)
+          .put("detector", detector)
+          .put("pixelSpacingMm", pixelSpacing)
+          .put("counts", counts)
+          .put("countsMax", config.countsMax())
+          .put("gain", config.gainMin())
+          .put("gainMax", config.gainMax())
+          .put("leadProbability", config.leadProbability())
+          .put("trackingProbability", config.trackingProbability())
+          .put("maxStartMm", maxStartMm)
+          .put("maxStartDeg", maxStartDeg)
+          .put("complete", false)
+          .put("cases", perCase);
       RegistrationBenchmark bench =
           new RegistrationBenchmark(config, RegistrationOptions.DEFAULT, ConfidenceCalibration.load());
-      results = bench.run(be, c -> System.out.printf(Locale.ROOT,
-          "case %3d view=(%6.1f,%6.1f) start=%6.2f mm -> mTRE=%7.3f mm pde=%6.3f mm sim=%.4f conf=%.2f %5.0f ms%n",
-          c.index(), c.primaryAngleDeg(), c.secondaryAngleDeg(), c.startMtreMm(), c.finalMtreMm(),
-          c.projectionErrorMm(), c.similarity(), c.confidence(), c.timeMs()));
+      results = bench.run(be, c -> {
+        printCase(c);
+        perCase.add(c.toJson());
+        if (json != null) {
+          // rewritten after every case: a long run that is stopped keeps the cases it finished
+          try {
+            RegisterCommand.writeAtomically(json, record.encodePrettily());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      });
     } catch (ModelFileException e) {
       System.err.println("bench registration: " + e.getMessage());
       return 3;
+    } catch (UncheckedIOException e) {
+      System.err.println("bench registration: cannot write output, file=" + json + ": " + e.getCause());
+      return 1;
     }
     BenchSummary summary = BenchSummary.of(results);
     System.out.print(summary.table(selection.backend().name(), device));
@@ -125,42 +189,23 @@ public final class RegistrationBenchCommand implements Callable<Integer> {
         System.err.println("bench registration: plot not written, this Java cannot draw text here: " + e);
       }
       if (json != null) {
-        JsonArray perCase = new JsonArray();
-        results.forEach(c -> perCase.add(c.toJson()));
-        JsonObject o = new JsonObject()
-            .put("bench", "registration")
-            .put("backend", selection.backend().name())
-            .put("device", device)
-            .put("seed", seed)
-            .put("detector", detector)
-            .put("pixelSpacingMm", pixelSpacing)
-            .put("counts", counts)
-            .put("lead", !noLead)
-            .put("maxStartMm", maxStartMm)
-            .put("maxStartDeg", maxStartDeg)
-            .put("summary", summary.toJson())
-            .put("cases", perCase);
-        RegisterCommand.writeAtomically(json, o.encodePrettily());
+        record.put("complete", true).put("summary", summary.toJson());
+        RegisterCommand.writeAtomically(json, record.encodePrettily());
         System.out.println("json: " + json.toAbsolutePath());
-      }
-      if (calibrationOut != null) {
-        double[] sims = results.stream().mapToDouble(BenchCase::similarity).toArray();
-        boolean[] ok = new boolean[results.size()];
-        for (int i = 0; i < ok.length; i++) {
-          ok[i] = results.get(i).success();
-        }
-        ConfidenceCalibration fitted = ConfidenceCalibration.fit(sims, ok, String.format(Locale.ROOT,
-            "P(mTRE < 2 mm) against final similarity (%s, RegistrationOptions.DEFAULT), isotonic fit over %d "
-                + "bench cases, seed %d, backend %s", RegistrationOptions.DEFAULT.schedule()
-                .get(RegistrationOptions.DEFAULT.schedule().size() - 1).metric(), results.size(), seed,
-            selection.backend().name()));
-        RegisterCommand.writeAtomically(calibrationOut, fitted.toJson().encodePrettily());
-        System.out.println("calibration: " + calibrationOut.toAbsolutePath());
       }
     } catch (IOException e) {
       System.err.println("bench registration: cannot write output: " + e);
       return 1;
     }
     return 0;
+  }
+
+  private static void printCase(BenchCase c) {
+    System.out.printf(Locale.ROOT,
+        "case %3d %s view=(%6.1f,%6.1f) counts=%6.0f gain=%5.2f lead=%-5s start=%6.2f mm -> mTRE=%7.3f mm "
+            + "pde=%6.3f mm sim=%.4f ceiling=%.4f conf=%.2f %5.0f ms%n",
+        c.index(), c.trackingUpdate() ? "track" : "full ", c.primaryAngleDeg(), c.secondaryAngleDeg(),
+        c.unattenuatedCounts(), c.gain(), c.lead(), c.startMtreMm(), c.finalMtreMm(), c.projectionErrorMm(),
+        c.similarity(), c.evidence().gradientCeiling(), c.confidence(), c.timeMs());
   }
 }

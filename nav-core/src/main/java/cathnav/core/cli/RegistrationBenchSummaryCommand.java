@@ -1,6 +1,5 @@
 package cathnav.core.cli;
 
-import cathnav.core.registration.ConfidenceCalibration;
 import cathnav.core.registration.bench.BenchCase;
 import cathnav.core.registration.bench.BenchSummary;
 import cathnav.core.registration.bench.ErrorPlot;
@@ -20,12 +19,12 @@ import picocli.CommandLine.Option;
 /**
  * {@code cathnav bench registration summarize}: pools the cases of earlier bench runs ({@code --json} outputs, for
  * example runs split across processes or a wide-start run that supplies failures), prints the table, draws the
- * plot and fits the confidence table over all of them. Exit codes: 0 ok, 1 cannot write, 3 bad input file.
+ * plot ({@code bench registration calibrate} fits the confidence model from such files). Exit codes: 0 ok, 1 cannot write, 3 bad input file.
  */
 @Command(
     name = "summarize",
     mixinStandardHelpOptions = true,
-    description = "Pools earlier 'bench registration --json' runs: table, plot, confidence table fit.")
+    description = "Pools earlier 'bench registration --json' runs: table and plot.")
 public final class RegistrationBenchSummaryCommand implements Callable<Integer> {
 
   @Option(names = "--from", required = true, description = "a bench JSON file (repeatable)")
@@ -37,12 +36,6 @@ public final class RegistrationBenchSummaryCommand implements Callable<Integer> 
 
   @Option(names = "--plot", description = "PNG error plot")
   Path plot;
-
-  @Option(names = "--calibration-out", description = "write the confidence table fitted over every input's cases")
-  Path calibrationOut;
-
-  @Option(names = "--description", defaultValue = "", description = "text stored with the confidence table")
-  String description;
 
   @Override
   public Integer call() {
@@ -83,18 +76,6 @@ public final class RegistrationBenchSummaryCommand implements Callable<Integer> 
         ErrorPlot.write(table, String.format(Locale.ROOT, "registration bench: %d cases, backend %s, success %.1f %%, "
             + "median mTRE %.3f mm", table.size(), backend, 100 * summary.successRate(), summary.medianMtreMm()), plot);
         System.out.println("plot: " + plot.toAbsolutePath());
-      }
-      if (calibrationOut != null) {
-        double[] sims = all.stream().mapToDouble(BenchCase::similarity).toArray();
-        boolean[] ok = new boolean[all.size()];
-        for (int i = 0; i < ok.length; i++) {
-          ok[i] = all.get(i).success();
-        }
-        ConfidenceCalibration fitted = ConfidenceCalibration.fit(sims, ok, description.isEmpty()
-            ? "isotonic fit over " + all.size() + " bench cases from " + from : description);
-        RegisterCommand.writeAtomically(calibrationOut, fitted.toJson().encodePrettily());
-        System.out.println("calibration: " + calibrationOut.toAbsolutePath() + " (" + all.size() + " cases, "
-            + all.stream().filter(BenchCase::success).count() + " successes)");
       }
     } catch (IOException e) {
       System.err.println("bench registration summarize: cannot write output: " + e);

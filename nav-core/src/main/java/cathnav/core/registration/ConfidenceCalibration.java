@@ -1,5 +1,6 @@
 package cathnav.core.registration;
 
+import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -7,157 +8,211 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Maps a registration's final similarity to the probability that it is right (mTRE under 2 mm): a monotone,
- * piecewise-linear table fitted by the registration bench ({@code cathnav bench registration --calibration-out})
- * from simulated cases with known truth and shipped as the resource {@value #RESOURCE}. Below the first knot the
- * first probability holds, above the last the last one. Immutable and thread-safe.
+ * The probability that a registration is right (mTRE under 2 mm) given its {@link RegistrationEvidence}: a
+ * logistic model {@code P = 1 / (1 + exp(-(b + sum w_i f_i)))} over {@link ConfidenceFeature}s, fitted by
+ * {@code cathnav bench registration calibrate} on simulated cases with known truth at several noise levels, gains,
+ * with and without a lead, and shipped as the resource {@value #RESOURCE} together with how it was made.
+ *
+ * <p>Monotone by construction: a feature whose direction is known (similarities and sharpness can only raise the
+ * confidence, an ascent can only lower it) must carry a weight of that sign; {@link #fit} drops a feature whose
+ * fitted weight has the wrong sign. Immutable and thread-safe.
  */
 public final class ConfidenceCalibration {
 
-  /** Class-path resource of the default table. */
+  /** Class-path resource of the shipped model. */
   public static final String RESOURCE = "/cathnav/core/registration/confidence.json";
 
-  private final double[] similarity;
-  private final double[] probability;
+  /** Format tag of the resource. */
+  static final String MODEL = "logistic";
+
+  private final List<ConfidenceFeature> features;
+  private final double[] weights;
+  private final double intercept;
   private final String description;
+  private final JsonObject provenance;
 
   /**
-   * @param similarity knots, strictly increasing
-   * @param probability P(success) at each knot, non-decreasing, in [0, 1]
+   * @param features the features weighed, distinct
+   * @param weights one finite weight per feature, of the feature's required sign
+   * @param intercept finite
+   * @param description what the model is and was fitted on
+   * @param provenance how it was made (command line, cases, seeds), free-form
    */
-  public ConfidenceCalibration(double[] similarity, double[] probability, String description) {
-    if (similarity.length == 0 || similarity.length != probability.length) {
-      throw new IllegalArgumentException("calibration needs matching non-empty knots, similarity="
-          + similarity.length + ", probability=" + probability.length);
+  public ConfidenceCalibration(List<ConfidenceFeature> features, double[] weights, double intercept,
+      String description, JsonObject provenance) {
+    Objects.requireNonNull(features, "features");
+    if (features.isEmpty() || features.size() != weights.length || EnumSet.copyOf(features).size() != features.size()) {
+      throw new IllegalArgumentException("confidence model needs distinct features with one weight each, features="
+          + features + ", weights=" + weights.length);
     }
-    for (int i = 0; i < similarity.length; i++) {
-      if (!(probability[i] >= 0 && probability[i] <= 1)
-          || (i > 0 && (!(similarity[i] > similarity[i - 1]) || probability[i] < probability[i - 1]))) {
-        throw new IllegalArgumentException("calibration knots must increase with probabilities in [0, 1], knot=" + i);
+    if (!Double.isFinite(intercept)) {
+      throw new IllegalArgumentException("confidence model intercept must be finite, intercept=" + intercept);
+    }
+    for (int i = 0; i < weights.length; i++) {
+      if (!Double.isFinite(weights[i]) || direction(features.get(i)) * weights[i] < 0) {
+        throw new IllegalArgumentException("confidence model weight must be finite and of the feature's sign, feature="
+            + features.get(i).key() + ", weight=" + weights[i] + ", requiredSign=" + direction(features.get(i)));
       }
     }
-    this.similarity = similarity.clone();
-    this.probability = probability.clone();
-    this.description = description;
+    this.features = List.copyOf(features);
+    this.weights = weights.clone();
+    this.intercept = intercept;
+    this.description = Objects.requireNonNullElse(description, "");
+    this.provenance = provenance == null ? new JsonObject() : provenance.copy();
   }
 
-  /** The shipped table. */
+  /**
+   * The sign a feature's weight must have: +1 for evidence of a right pose, -1 for evidence of a wrong one, 0 for
+   * either (the noise ceiling only modulates the others).
+   */
+  static int direction(ConfidenceFeature f) {
+    return switch (f) {
+      case SIMILARITY, RELATIVE_SIMILARITY, MEAN_SQUARE_RELATIVE_SIMILARITY, RELATIVE_SHARPNESS -> 1;
+      case RELATIVE_ASCENT -> -1;
+      case CEILING, MEAN_SQUARE_CEILING -> 0;
+    };
+  }
+
+  /** The shipped model. */
   public static ConfidenceCalibration load() {
     try (InputStream in = ConfidenceCalibration.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("confidence table missing from the class path, resource=" + RESOURCE);
+        throw new IllegalStateException("confidence model missing from the class path, resource=" + RESOURCE);
       }
-      return fromJson(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      return fromJson(new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)), RESOURCE);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read confidence table, resource=" + RESOURCE, e);
+      throw new UncheckedIOException("cannot read confidence model, resource=" + RESOURCE, e);
+    } catch (DecodeException e) {
+      throw new IllegalStateException("confidence model is not JSON, resource=" + RESOURCE + ": " + e.getMessage(), e);
     }
-  }
-
-  /** Reads {@code {"similarity": [...], "pSuccess": [...], "description": "..."}}. */
-  public static ConfidenceCalibration fromJson(JsonObject o) {
-    JsonArray s = o.getJsonArray("similarity");
-    JsonArray p = o.getJsonArray("pSuccess");
-    double[] sv = new double[s.size()];
-    double[] pv = new double[p.size()];
-    for (int i = 0; i < sv.length; i++) {
-      sv[i] = s.getDouble(i);
-    }
-    for (int i = 0; i < pv.length; i++) {
-      pv[i] = p.getDouble(i);
-    }
-    return new ConfidenceCalibration(sv, pv, o.getString("description", ""));
-  }
-
-  public JsonObject toJson() {
-    JsonArray s = new JsonArray();
-    JsonArray p = new JsonArray();
-    for (int i = 0; i < similarity.length; i++) {
-      s.add(similarity[i]);
-      p.add(probability[i]);
-    }
-    return new JsonObject().put("description", description).put("similarity", s).put("pSuccess", p);
   }
 
   /**
-   * Fits the table from outcomes: pool-adjacent-violators isotonic regression of success on similarity, giving
-   * blocks of consecutive similarities with one success rate each; each block becomes knots at its smallest and
-   * largest similarity, so the confidence is flat inside a block and rises linearly only across the gap between
-   * one block's largest score and the next block's smallest (no credit is given beyond the observed scores).
+   * Reads {@code {"model": "logistic", "features": [...], "weights": [...], "intercept": b, "description": "...",
+   * "provenance": {...}}}.
+   *
+   * @param source where the JSON came from, named in errors
+   * @throws IllegalArgumentException naming the source and field when a field is missing or invalid
    */
-  public static ConfidenceCalibration fit(double[] similarities, boolean[] success, String description) {
-    if (similarities.length == 0 || similarities.length != success.length) {
-      throw new IllegalArgumentException("need one outcome per similarity, similarities=" + similarities.length
-          + ", outcomes=" + success.length);
+  public static ConfidenceCalibration fromJson(JsonObject o, String source) {
+    try {
+      if (!MODEL.equals(o.getString("model"))) {
+        throw new IllegalArgumentException("field model must be \"" + MODEL + "\", model=" + o.getValue("model"));
+      }
+      JsonArray f = Objects.requireNonNull(o.getJsonArray("features"), "field features missing");
+      JsonArray w = Objects.requireNonNull(o.getJsonArray("weights"), "field weights missing");
+      Number b = Objects.requireNonNull(o.getNumber("intercept"), "field intercept missing");
+      List<ConfidenceFeature> fs = new ArrayList<>();
+      for (int i = 0; i < f.size(); i++) {
+        fs.add(ConfidenceFeature.byKey(f.getString(i)));
+      }
+      double[] wv = new double[w.size()];
+      for (int i = 0; i < wv.length; i++) {
+        wv[i] = w.getDouble(i);
+      }
+      return new ConfidenceCalibration(fs, wv, b.doubleValue(), o.getString("description", ""),
+          o.getJsonObject("provenance"));
+    } catch (IllegalArgumentException | NullPointerException | ClassCastException e) {
+      throw new IllegalArgumentException("invalid confidence model, source=" + source + ": " + e.getMessage(), e);
     }
-    Integer[] order = new Integer[similarities.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
+  }
+
+  public JsonObject toJson() {
+    JsonArray f = new JsonArray();
+    JsonArray w = new JsonArray();
+    for (int i = 0; i < features.size(); i++) {
+      f.add(features.get(i).key());
+      w.add(weights[i]);
     }
-    Arrays.sort(order, Comparator.comparingDouble(i -> similarities[i]));
-    List<double[]> blocks = new ArrayList<>(); // {minSimilarity, maxSimilarity, successes, count}
-    for (int idx : order) {
-      double s = similarities[idx];
-      blocks.add(new double[] {s, s, success[idx] ? 1 : 0, 1});
-      while (blocks.size() > 1) {
-        double[] last = blocks.get(blocks.size() - 1);
-        double[] prev = blocks.get(blocks.size() - 2);
-        if (prev[2] / prev[3] < last[2] / last[3]) {
+    return new JsonObject()
+        .put("model", MODEL)
+        .put("description", description)
+        .put("features", f)
+        .put("weights", w)
+        .put("intercept", intercept)
+        .put("provenance", provenance.copy());
+  }
+
+  /**
+   * Fits the model by maximum likelihood ({@link LogisticFit}); a feature whose weight comes out against its
+   * required sign is dropped and the rest refitted, so the result is always monotone.
+   *
+   * @throws IllegalArgumentException if there are no cases, the counts disagree, or no feature survives
+   */
+  public static ConfidenceCalibration fit(List<RegistrationEvidence> evidence, boolean[] success,
+      List<ConfidenceFeature> features, String description, JsonObject provenance) {
+    if (evidence.isEmpty() || evidence.size() != success.length) {
+      throw new IllegalArgumentException("need one outcome per case, cases=" + evidence.size() + ", outcomes="
+          + success.length);
+    }
+    List<ConfidenceFeature> kept = new ArrayList<>(features);
+    while (!kept.isEmpty()) {
+      double[][] x = new double[evidence.size()][kept.size()];
+      for (int i = 0; i < x.length; i++) {
+        for (int j = 0; j < kept.size(); j++) {
+          x[i][j] = kept.get(j).of(evidence.get(i));
+        }
+      }
+      double[] beta = LogisticFit.fit(x, success);
+      int wrong = -1;
+      for (int j = 0; j < kept.size(); j++) {
+        if (direction(kept.get(j)) * beta[j + 1] < 0) {
+          wrong = j;
           break;
         }
-        prev[1] = last[1];
-        prev[2] += last[2];
-        prev[3] += last[3];
-        blocks.remove(blocks.size() - 1);
       }
+      if (wrong < 0) {
+        return new ConfidenceCalibration(kept, java.util.Arrays.copyOfRange(beta, 1, beta.length), beta[0],
+            description, provenance);
+      }
+      kept.remove(wrong);
     }
-    List<double[]> knots = new ArrayList<>();
-    for (double[] b : blocks) {
-      double p = b[2] / b[3];
-      addKnot(knots, b[0], p);
-      addKnot(knots, b[1], p);
-    }
-    double[] sv = knots.stream().mapToDouble(k -> k[0]).toArray();
-    double[] pv = knots.stream().mapToDouble(k -> k[1]).toArray();
-    return new ConfidenceCalibration(sv, pv, description);
+    throw new IllegalArgumentException("no feature kept its required sign, features=" + features);
   }
 
-  private static void addKnot(List<double[]> knots, double s, double p) {
-    if (!knots.isEmpty() && !(s > knots.get(knots.size() - 1)[0])) {
-      double[] last = knots.get(knots.size() - 1);
-      last[1] = Math.max(last[1], p);
-    } else {
-      knots.add(new double[] {s, p});
+  /** The linear score {@code b + sum w_i f_i} (the log-odds of success). */
+  public double score(RegistrationEvidence e) {
+    double z = intercept;
+    for (int i = 0; i < weights.length; i++) {
+      z += weights[i] * features.get(i).of(e);
     }
+    return z;
   }
 
-  /** P(success) for a final similarity. */
-  public double confidence(double sim) {
-    if (Double.isNaN(sim)) {
+  /** P(mTRE under 2 mm) in [0, 1]; 0 when the evidence is not finite (for example a NaN similarity). */
+  public double confidence(RegistrationEvidence e) {
+    double z = score(e);
+    if (Double.isNaN(z)) {
       return 0;
     }
-    if (sim <= similarity[0]) {
-      return probability[0];
-    }
-    int last = similarity.length - 1;
-    if (sim >= similarity[last]) {
-      return probability[last];
-    }
-    int i = Arrays.binarySearch(similarity, sim);
-    if (i >= 0) {
-      return probability[i];
-    }
-    int hi = -i - 1;
-    int lo = hi - 1;
-    double f = (sim - similarity[lo]) / (similarity[hi] - similarity[lo]);
-    return probability[lo] + f * (probability[hi] - probability[lo]);
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  public List<ConfidenceFeature> features() {
+    return features;
+  }
+
+  /** The weight of {@code f}, 0 when the model does not use it. */
+  public double weight(ConfidenceFeature f) {
+    int i = features.indexOf(f);
+    return i < 0 ? 0 : weights[i];
+  }
+
+  public double intercept() {
+    return intercept;
   }
 
   public String description() {
     return description;
+  }
+
+  /** How the model was made (a copy). */
+  public JsonObject provenance() {
+    return provenance.copy();
   }
 }

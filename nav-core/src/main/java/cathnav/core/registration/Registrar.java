@@ -38,6 +38,7 @@ public final class Registrar {
   private final DeviceVolume volume;
   private final Vec3 modelCentre;
   private final ConfidenceCalibration calibration;
+  private final ConfidenceScorer scorer;
 
   /**
    * @param backend the compute backend that holds {@code volume}
@@ -50,6 +51,7 @@ public final class Registrar {
     this.volume = Objects.requireNonNull(volume, "volume");
     this.modelCentre = Objects.requireNonNull(modelCentre, "modelCentre");
     this.calibration = Objects.requireNonNull(calibration, "calibration");
+    this.scorer = new ConfidenceScorer(backend, volume, modelCentre);
   }
 
   public Vec3 modelCentre() {
@@ -85,11 +87,13 @@ public final class Registrar {
       evaluations += o.evaluations;
       generations += o.generations;
     }
+    RegistrationEvidence evidence = scorer.measure(frame, pose);
+    double confidence = calibration.confidence(evidence);
     long elapsed = System.nanoTime() - t0;
-    double confidence = calibration.confidence(similarity);
-    LOG.debug("registration done, similarity={}, metric={}, confidence={}, evaluations={}, generations={}, timeMs={}",
-        String.format("%.4f", similarity), metric, String.format("%.3f", confidence), evaluations, generations,
-        String.format("%.1f", elapsed / 1e6));
+    LOG.debug("registration done, similarity={}, metric={}, ceiling={}, confidence={}, evaluations={}, "
+            + "generations={}, timeMs={}", String.format("%.4f", similarity), metric,
+        String.format("%.3f", evidence.gradientCeiling()), String.format("%.3f", confidence), evaluations,
+        generations, String.format("%.1f", elapsed / 1e6));
     return new RegistrationResult(pose, similarity, metric, confidence, evaluations, generations, elapsed);
   }
 
@@ -109,9 +113,17 @@ public final class Registrar {
     return out[0];
   }
 
-  /** Calibrated confidence of a similarity measured as {@link RegistrationOptions#calibratedStage()} measures it. */
-  public double confidence(double similarity) {
-    return calibration.confidence(similarity);
+  /**
+   * What the frame says about {@code pose} at the calibrated stage ({@link RegistrationOptions#calibratedStage()}):
+   * similarity, noise ceiling, neighbours (13 poses scored in one batch).
+   */
+  public RegistrationEvidence evidence(AttenuationPyramid frame, RigidTransform pose) {
+    return scorer.measure(frame, pose);
+  }
+
+  /** Calibrated confidence (P(mTRE under 2 mm)) of evidence measured by {@link #evidence}. */
+  public double confidence(RegistrationEvidence evidence) {
+    return calibration.confidence(evidence);
   }
 
   private record LevelOutcome(RigidTransform pose, double similarity, int evaluations, int generations) {}

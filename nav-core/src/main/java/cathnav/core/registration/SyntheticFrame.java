@@ -38,6 +38,21 @@ public final class SyntheticFrame {
    */
   public static RawFrame render(ComputeBackend backend, DeviceVolume volume, Projection projection,
       RigidTransform pose, RenderOptions options, double unattenuatedCounts, double[] lead, long seed) {
+    return render(backend, volume, projection, pose, options, unattenuatedCounts, 1, lead, seed);
+  }
+
+  /**
+   * Renders a raw frame with a detector gain: each Poisson count is multiplied by {@code gain}, rounded and clipped
+   * to 16 bits, so a low gain quantises coarsely and a high gain saturates the brightest pixels.
+   *
+   * @param gain detector output per counted quantum, positive
+   * @param lead the wire's centreline in detector pixels, or {@code null} for none
+   */
+  public static RawFrame render(ComputeBackend backend, DeviceVolume volume, Projection projection,
+      RigidTransform pose, RenderOptions options, double unattenuatedCounts, double gain, double[] lead, long seed) {
+    if (!(gain > 0)) {
+      throw new IllegalArgumentException("detector gain must be positive, gain=" + gain);
+    }
     int w = projection.width();
     float[] drr = new float[w * projection.height()];
     try (DeviceImage out = backend.createImage(w, projection.height())) {
@@ -51,7 +66,7 @@ public final class SyntheticFrame {
     float[] counts = new float[drr.length];
     for (int i = 0; i < drr.length; i++) {
       double mean = unattenuatedCounts * Math.exp(-drr[i]);
-      counts[i] = (float) Math.min(65535, poisson(mean, random));
+      counts[i] = (float) Math.min(65535, Math.round(gain * poisson(mean, random)));
     }
     return new RawFrame(projection.width(), projection.height(), counts);
   }

@@ -7,6 +7,7 @@ import cathnav.core.registration.AttenuationPyramid;
 import cathnav.core.registration.ConfidenceCalibration;
 import cathnav.core.registration.RawFrame;
 import cathnav.core.registration.Registrar;
+import cathnav.core.registration.RegistrationEvidence;
 import cathnav.core.registration.RegistrationOptions;
 import cathnav.core.registration.RegistrationResult;
 import cathnav.gpu.ComputeBackend;
@@ -108,8 +109,8 @@ final class BackgroundRegistration implements AutoCloseable {
    * image of the same frame (the tracking grid; attenuation, or with a heart region the mean intensities), returned
    * with the outcome.
    *
-   * <p>With an accepted {@code patientPose} the job first scores it on this frame (one DRR, on the stage the
-   * confidence table was fitted for): the patient does not move when the C-arm does, so a pose that still scores at
+   * <p>With an accepted {@code patientPose} the job first judges it on this frame (its confidence evidence: 13 poses
+   * scored in one batch at the calibrated stage): the patient does not move when the C-arm does, so a pose that still scores at
    * least {@code acceptConfidence} is passed on without a registration; otherwise, and without a pose, the patient
    * is registered from {@code start}.
    */
@@ -124,11 +125,12 @@ final class BackgroundRegistration implements AutoCloseable {
           AttenuationPyramid.build(backend, frame, projection, options.finestMaxSize(), levels)) {
         if (patientPose != null) {
           long t0 = System.nanoTime();
-          double similarity = registrar.score(pyramid, patientPose, RegistrationOptions.calibratedStage());
-          double confidence = registrar.confidence(similarity);
+          RegistrationEvidence evidence = registrar.evidence(pyramid, patientPose);
+          double similarity = evidence.similarity();
+          double confidence = registrar.confidence(evidence);
           if (confidence >= acceptConfidence) {
             r = new RegistrationResult(patientPose, similarity, RegistrationOptions.calibratedStage().metric(),
-                confidence, 1, 0, System.nanoTime() - t0);
+                confidence, 13, 0, System.nanoTime() - t0);
           } else {
             LOG.info("patient pose no longer fits the frame, confidence={}, similarity={}: registering",
                 String.format("%.3f", confidence), String.format("%.4f", similarity));

@@ -6,6 +6,7 @@ import cathnav.core.registration.AttenuationPyramid;
 import cathnav.core.registration.ConfidenceCalibration;
 import cathnav.core.registration.RawFrame;
 import cathnav.core.registration.Registrar;
+import cathnav.core.registration.RegistrationEvidence;
 import cathnav.core.registration.RegistrationOptions;
 import cathnav.core.registration.RegistrationResult;
 import cathnav.core.service.FrameTracker;
@@ -77,8 +78,9 @@ public final class IntensityTracker implements FrameTracker {
       if (options == settings.full()) {
         return afterFullRegistration(result);
       }
-      double similarity = registrar.score(pyramid, result.transform(), RegistrationOptions.calibratedStage());
-      double confidence = registrar.confidence(similarity);
+      RegistrationEvidence evidence = registrar.evidence(pyramid, result.transform());
+      double similarity = evidence.similarity();
+      double confidence = registrar.confidence(evidence);
       if (confidence >= settings.confidenceThreshold()) {
         pose = result.transform();
         return estimate(TrackerPhase.UNVERIFIED, pose, confidence);

@@ -11,11 +11,13 @@ import cathnav.core.geometry.PoseParameters;
 import cathnav.core.geometry.RigidTransform;
 import cathnav.core.geometry.Vec3;
 import cathnav.core.registration.ConfidenceCalibration;
+import cathnav.core.registration.ConfidenceFeature;
 import cathnav.core.registration.RealCtFixture;
 import cathnav.core.service.PoseEstimate;
 import cathnav.core.service.PoseEstimate.TrackerPhase;
 import cathnav.gpu.ComputeBackends;
 import cathnav.gpu.FallbackPolicy;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,12 +45,12 @@ class HeartModeTrackerTest {
   }
 
   /**
-   * Confidence rises from 0 at similarity 0.70 to 1 at 0.80: these frames carry a dark offset, which the whole-CT
+   * Confidence rises from 0.01 at similarity 0.70 to 0.99 at 0.80: these frames carry a dark offset, which the whole-CT
    * registration's logarithm bends (its similarity is lower than on {@link TrackingFixture}'s frames); what is
    * under test here is the heart stage, not the patient registration's acceptance.
    */
-  private static final ConfidenceCalibration CALIBRATION =
-      new ConfidenceCalibration(new double[] {0.70, 0.80}, new double[] {0, 1}, "test");
+  private static final ConfidenceCalibration CALIBRATION = new ConfidenceCalibration(
+      List.of(ConfidenceFeature.SIMILARITY), new double[] {92}, -69, "test", null);
 
   private static MotionCompensatedTracker tracker() {
     BackgroundRegistration background = new BackgroundRegistration(

@@ -6,6 +6,7 @@ import cathnav.core.geometry.ProjectionGeometry;
 import cathnav.core.geometry.RigidTransform;
 import cathnav.core.geometry.Vec3;
 import cathnav.core.registration.ConfidenceCalibration;
+import cathnav.core.registration.ConfidenceFeature;
 import cathnav.core.registration.RealCtFixture;
 import cathnav.core.registration.SyntheticFrame;
 import cathnav.gpu.ComputeBackend;
@@ -13,13 +14,14 @@ import cathnav.gpu.ComputeBackends;
 import cathnav.gpu.DeviceVolume;
 import cathnav.gpu.FallbackPolicy;
 import cathnav.gpu.RenderOptions;
+import java.util.List;
 
 /** Frames of the real CT rendered at known poses for the tracker tests (java backend, 128 x 128 detector). */
 final class TrackingFixture implements AutoCloseable {
 
-  /** Confidence rises from 0 at similarity 0.80 to 1 at 0.90: a test table, independent of the shipped one. */
-  static final ConfidenceCalibration CALIBRATION =
-      new ConfidenceCalibration(new double[] {0.80, 0.90}, new double[] {0, 1}, "test");
+  /** Confidence rises from 0.01 at similarity 0.80 to 0.99 at 0.90: a test model, independent of the shipped one. */
+  static final ConfidenceCalibration CALIBRATION = new ConfidenceCalibration(
+      List.of(ConfidenceFeature.SIMILARITY), new double[] {92}, -78.2, "test", null);
 
   static final RegistrationModel MODEL = RegistrationModel.of(RealCtFixture.CT, RealCtFixture.HEART_CENTRE);
 

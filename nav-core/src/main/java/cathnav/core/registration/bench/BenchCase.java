@@ -1,5 +1,6 @@
 package cathnav.core.registration.bench;
 
+import cathnav.core.registration.RegistrationEvidence;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -18,6 +19,13 @@ import io.vertx.core.json.JsonObject;
  * @param confidence the result's calibrated confidence
  * @param timeMs registration wall time, ms
  * @param evaluations poses scored
+ * @param unattenuatedCounts the frame's mean count of an unattenuated pixel (its noise level); NaN in JSON from
+ *     before it was recorded
+ * @param gain the frame's detector gain; NaN when not recorded
+ * @param lead whether a pacing lead was drawn into the frame
+ * @param trackingUpdate whether the case ran the bounded tracking update instead of a full registration
+ * @param evidence what the frame says about the result ({@link RegistrationEvidence}); {@code null} when not
+ *     recorded
  */
 public record BenchCase(
     int index,
@@ -31,7 +39,12 @@ public record BenchCase(
     double similarity,
     double confidence,
     double timeMs,
-    int evaluations) {
+    int evaluations,
+    double unattenuatedCounts,
+    double gain,
+    boolean lead,
+    boolean trackingUpdate,
+    RegistrationEvidence evidence) {
 
   /** Success threshold on the final mTRE, mm. */
   public static final double SUCCESS_MTRE_MM = 2.0;
@@ -45,11 +58,14 @@ public record BenchCase(
     return new BenchCase(o.getInteger("index"), o.getDouble("primaryAngle"), o.getDouble("secondaryAngle"),
         o.getDouble("startTranslationMm"), o.getDouble("startRotationDeg"), o.getDouble("startMtreMm"),
         o.getDouble("finalMtreMm"), o.getDouble("projectionErrorMm"), o.getDouble("similarity"),
-        o.getDouble("confidence"), o.getDouble("timeMs"), o.getInteger("evaluations"));
+        o.getDouble("confidence"), o.getDouble("timeMs"), o.getInteger("evaluations"),
+        o.getDouble("unattenuatedCounts", Double.NaN), o.getDouble("gain", Double.NaN), o.getBoolean("lead", true),
+        o.getBoolean("trackingUpdate", false),
+        o.getJsonObject("evidence") == null ? null : RegistrationEvidence.fromJson(o.getJsonObject("evidence")));
   }
 
   public JsonObject toJson() {
-    return new JsonObject()
+    JsonObject o = new JsonObject()
         .put("index", index)
         .put("primaryAngle", primaryAngleDeg)
         .put("secondaryAngle", secondaryAngleDeg)
@@ -62,6 +78,14 @@ public record BenchCase(
         .put("confidence", confidence)
         .put("timeMs", timeMs)
         .put("evaluations", evaluations)
-        .put("success", success());
+        .put("success", success())
+        .put("unattenuatedCounts", unattenuatedCounts)
+        .put("gain", gain)
+        .put("lead", lead)
+        .put("trackingUpdate", trackingUpdate);
+    if (evidence != null) {
+      o.put("evidence", evidence.toJson());
+    }
+    return o;
   }
 }

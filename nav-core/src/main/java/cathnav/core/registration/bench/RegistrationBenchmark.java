@@ -11,6 +11,7 @@ import cathnav.core.registration.AttenuationPyramid;
 import cathnav.core.registration.ConfidenceCalibration;
 import cathnav.core.registration.RawFrame;
 import cathnav.core.registration.Registrar;
+import cathnav.core.registration.RegistrationEvidence;
 import cathnav.core.registration.RegistrationOptions;
 import cathnav.core.registration.RegistrationResult;
 import cathnav.core.registration.SyntheticFrame;
@@ -67,8 +68,10 @@ public final class RegistrationBenchmark {
     try (DeviceVolume volume = backend.uploadVolume(ct.toGrid(), Attenuation.DEFAULT)) {
       Registrar registrar = new Registrar(backend, volume, centre, calibration);
       SplittableRandom random = new SplittableRandom(config.seed());
+      // imaging conditions come from their own stream, so a single-condition run repeats earlier runs' cases
+      SplittableRandom conditions = new SplittableRandom(config.seed() ^ CONDITIONS_SEED);
       for (int i = 0; i < config.cases(); i++) {
-        BenchCase c = runCase(i, random.split(), backend, volume, registrar, targets, centre);
+        BenchCase c = runCase(i, random.split(), conditions, backend, volume, registrar, targets, centre);
         out.add(c);
         progress.accept(c);
       }
@@ -76,8 +79,14 @@ public final class RegistrationBenchmark {
     return out;
   }
 
-  private BenchCase runCase(int index, SplittableRandom r, ComputeBackend backend, DeviceVolume volume,
-      Registrar registrar, List<Vec3> targets, Vec3 centre) {
+  private BenchCase runCase(int index, SplittableRandom r, SplittableRandom conditions, ComputeBackend backend,
+      DeviceVolume volume, Registrar registrar, List<Vec3> targets, Vec3 centre) {
+    double counts = logUniform(conditions, config.countsMin(), config.countsMax());
+    double gain = logUniform(conditions, config.gainMin(), config.gainMax());
+    boolean withLead = conditions.nextDouble() < config.leadProbability();
+    boolean tracking = conditions.nextDouble() < config.trackingProbability();
+    RegistrationOptions caseOptions = tracking ? RegistrationOptions.TRACKING : options;
+    double startScale = tracking ? TRACKING_START_SCALE : 1;
     double alpha = r.nextDouble(-60, 60);
     double beta = r.nextDouble(-30, 30);
     Vec3 iso = centre.plus(randomDirection(r).times(r.nextDouble(0, 10)));
@@ -87,28 +96,42 @@ public final class RegistrationBenchmark {
     // the patient's true pose: up to 10 mm and 5 degrees from the CT's frame
     RigidTransform truth = rigidOffset(centre, randomDirection(r).times(r.nextDouble(0, 10)), randomDirection(r),
         Math.toRadians(r.nextDouble(0, 5)), RigidTransform.IDENTITY);
-    double startT = r.nextDouble(0, config.maxStartTranslationMm());
-    double startR = r.nextDouble(0, config.maxStartRotationDeg());
+    double startT = startScale * r.nextDouble(0, config.maxStartTranslationMm());
+    double startR = startScale * r.nextDouble(0, config.maxStartRotationDeg());
     RigidTransform start = rigidOffset(centre, randomDirection(r).times(startT), randomDirection(r),
         Math.toRadians(startR), truth);
-    double[] lead = config.lead() ? leadPath(view, truth.apply(centre), r) : null;
+    double[] lead = withLead ? leadPath(view, truth.apply(centre), r) : null;
     RawFrame frame = SyntheticFrame.render(backend, volume, projection, truth, new RenderOptions(FRAME_STEP_MM),
-        config.unattenuatedCounts(), lead, r.nextLong());
+        counts, gain, lead, r.nextLong());
 
     RegistrationResult result;
+    RegistrationEvidence evidence;
     try (AttenuationPyramid pyramid =
-        AttenuationPyramid.build(backend, frame, projection, options.finestMaxSize(), options.levels())) {
-      result = registrar.register(pyramid, start, options);
+        AttenuationPyramid.build(backend, frame, projection, caseOptions.finestMaxSize(), caseOptions.levels())) {
+      result = registrar.register(pyramid, start, caseOptions);
+      evidence = registrar.evidence(pyramid, result.transform());
     }
     double startMtre = mtre(start, truth, targets);
     double finalMtre = mtre(result.transform(), truth, targets);
     double pde = projectionError(result.transform(), truth, targets, view);
     BenchCase c = new BenchCase(index, alpha, beta, startT, startR, startMtre, finalMtre, pde, result.similarity(),
-        result.confidence(), result.timeMs(), result.evaluations());
-    LOG.info("bench case, index={}, view=({}, {}), startMtreMm={}, finalMtreMm={}, pdeMm={}, similarity={}, "
-            + "timeMs={}", index, fmt(alpha), fmt(beta), fmt(startMtre), fmt(finalMtre), fmt(pde),
-        String.format("%.4f", result.similarity()), fmt(result.timeMs()));
+        result.confidence(), result.timeMs(), result.evaluations(), counts, gain, withLead, tracking, evidence);
+    LOG.info("bench case, index={}, tracking={}, view=({}, {}), counts={}, gain={}, lead={}, startMtreMm={}, finalMtreMm={}, "
+            + "pdeMm={}, similarity={}, ceiling={}, confidence={}, timeMs={}", index, tracking, fmt(alpha), fmt(beta),
+        fmt(counts), fmt(gain), withLead, fmt(startMtre), fmt(finalMtre), fmt(pde),
+        String.format("%.4f", result.similarity()), String.format("%.4f", evidence.gradientCeiling()),
+        String.format("%.3f", result.confidence()), fmt(result.timeMs()));
     return c;
+  }
+
+  /** A tracking-update case starts this fraction of the configured start offsets from the truth. */
+  public static final double TRACKING_START_SCALE = 0.2;
+
+  /** Seed offset of the imaging-conditions stream. */
+  private static final long CONDITIONS_SEED = 0xC0FFEE5EEDL;
+
+  private static double logUniform(SplittableRandom r, double lo, double hi) {
+    return lo == hi ? lo : Math.exp(r.nextDouble(Math.log(lo), Math.log(hi)));
   }
 
   private static String fmt(double v) {

@@ -3,6 +3,7 @@ package cathnav.core.registration.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cathnav.core.registration.RegistrationEvidence;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchSummaryTest {
 
   private static BenchCase c(double startMtre, double finalMtre, double timeMs) {
-    return new BenchCase(0, 0, 0, startMtre, 0, startMtre, finalMtre, finalMtre / 3, 0.9, 1, timeMs, 300);
+    return new BenchCase(0, 0, 0, startMtre, 0, startMtre, finalMtre, finalMtre / 3, 0.9, 1, timeMs, 300, 1000, 1, true, false, null);
   }
 
   @Test
@@ -43,7 +44,8 @@ class BenchSummaryTest {
 
   @Test
   void caseJsonRoundTrips() {
-    BenchCase a = new BenchCase(7, 12.5, -8, 9.1, 4.2, 10.3, 0.42, 0.05, 0.913, 0.97, 1234.5, 311);
+    BenchCase a = new BenchCase(7, 12.5, -8, 9.1, 4.2, 10.3, 0.42, 0.05, 0.913, 0.97, 1234.5, 311, 2500, 0.5,
+        false, true, new RegistrationEvidence(0.913, 0.02, 0.03, 0.4, 0.95, 0.85, 0.91));
     assertEquals(a, BenchCase.fromJson(a.toJson()));
   }
 
