@@ -1,5 +1,6 @@
 package cathnav.core.cli;
 
+import cathnav.core.registration.ConfidenceCalibration;
 import cathnav.core.registration.ConfidenceFeature;
 import cathnav.core.registration.IsotonicTable;
 import cathnav.core.registration.bench.BenchCase;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
  * {@code cathnav bench registration calibrate}: fits the confidence model from the cases of earlier
  * {@code bench registration --json} runs (which record each case's evidence and imaging conditions), checks it on
  * held-out cases against the similarity-only table shipped before it, prints reliability tables and Brier scores,
- * and writes the model with how it was made (the resource {@code confidence.json}). Exit codes: 0 ok, 1 cannot
+ * and writes the model with how it was made (the resource {@code confidence.json}); with {@code --check} it fits
+ * nothing and checks a model on every case given (new seeds, other imaging conditions). Exit codes: 0 ok, 1 cannot
  * write, 2 usage, 3 bad input file.
  */
 @Command(
@@ -59,6 +61,13 @@ public final class RegistrationCalibrateCommand implements Callable<Integer> {
   @Option(names = "--baseline", description = "similarity-only table to compare with (default: the one shipped "
       + "before this model)")
   Path baseline;
+
+  @Option(names = "--check", description = "fit nothing: check the shipped model (or --model) on every case of the "
+      + "inputs, against the baseline")
+  boolean check;
+
+  @Option(names = "--model", description = "with --check: the model file to check (default: the shipped one)")
+  Path model;
 
   @Option(names = "--out", description = "write the fitted model here (the resource is "
       + "nav-core/src/main/resources/cathnav/core/registration/confidence.json)")
@@ -126,14 +135,27 @@ public final class RegistrationCalibrateCommand implements Callable<Integer> {
         .put("fittedAt", Instant.now().toString());
     CalibrationStudy study;
     try {
-      study = CalibrationStudy.run(cases, holdoutEvery, fs, base, description, provenance);
+      if (check) {
+        ConfidenceCalibration checked;
+        try {
+          checked = model != null
+              ? ConfidenceCalibration.fromJson(new JsonObject(Files.readString(model)), model.toString())
+              : ConfidenceCalibration.load();
+        } catch (IOException | DecodeException e) {
+          System.err.println("bench registration calibrate: cannot read the model, file=" + model + ": " + e);
+          return 3;
+        }
+        study = CalibrationStudy.check(cases, checked, base);
+      } else {
+        study = CalibrationStudy.run(cases, holdoutEvery, fs, base, description, provenance);
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("bench registration calibrate: " + e.getMessage());
       return 3;
     }
     System.out.print(study.report());
     try {
-      if (out != null) {
+      if (out != null && !check) {
         RegisterCommand.writeAtomically(out, study.model().toJson().encodePrettily() + "\n");
         System.out.println("model: " + out.toAbsolutePath());
       }

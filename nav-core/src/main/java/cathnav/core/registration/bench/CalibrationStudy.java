@@ -103,10 +103,55 @@ public record CalibrationStudy(
     names.add("new model " + model.features().stream().map(ConfidenceFeature::key).toList());
     predictors.add(c -> model.confidence(c.evidence()));
 
+    List<ReliabilityTable> tables = reliability(held, names, predictors);
+    List<ConditionRow> rows = conditionRows(held, predictors);
+
+    List<CandidateRow> candidates = new ArrayList<>();
+    for (List<ConfidenceFeature> set : CANDIDATES) {
+      ConfidenceCalibration m = ConfidenceCalibration.fit(fitEvidence, fitOk, set, "candidate", new JsonObject());
+      double[] p = predict(held, c -> m.confidence(c.evidence()));
+      candidates.add(new CandidateRow(m.features(), ReliabilityTable.of("", p, heldOk).brier(), logLoss(p, heldOk)));
+    }
+    return new CalibrationStudy(model, fit.size(), held.size(), tables, rows, List.copyOf(candidates));
+  }
+
+  /**
+   * Checks a shipped model on new cases without fitting anything (for example cases at imaging conditions or from
+   * a frame source it was not fitted on): every case is held out; the comparison is with {@code baseline}.
+   *
+   * @throws IllegalArgumentException if a case lacks evidence or the cases lack a success or a failure
+   */
+  public static CalibrationStudy check(List<BenchCase> cases, ConfidenceCalibration model, IsotonicTable baseline) {
+    for (int i = 0; i < cases.size(); i++) {
+      if (cases.get(i).evidence() == null) {
+        throw new IllegalArgumentException("bench case has no evidence (recorded before it was), position=" + i
+            + ", index=" + cases.get(i).index());
+      }
+    }
+    requireBothOutcomes(cases, "checked");
+    List<String> names = new ArrayList<>();
+    List<ToDoubleFunction<BenchCase>> predictors = new ArrayList<>();
+    if (baseline != null) {
+      names.add("similarity-only table shipped before (one noise level)");
+      predictors.add(c -> baseline.confidence(c.evidence().similarity()));
+    }
+    names.add("model " + model.features().stream().map(ConfidenceFeature::key).toList());
+    predictors.add(c -> model.confidence(c.evidence()));
+    return new CalibrationStudy(model, 0, cases.size(), reliability(cases, names, predictors),
+        conditionRows(cases, predictors), List.of());
+  }
+
+  private static List<ReliabilityTable> reliability(List<BenchCase> cases, List<String> names,
+      List<ToDoubleFunction<BenchCase>> predictors) {
+    boolean[] ok = outcomes(cases);
     List<ReliabilityTable> tables = new ArrayList<>();
     for (int k = 0; k < names.size(); k++) {
-      tables.add(ReliabilityTable.of(names.get(k), predict(held, predictors.get(k)), heldOk));
+      tables.add(ReliabilityTable.of(names.get(k), predict(cases, predictors.get(k)), ok));
     }
+    return List.copyOf(tables);
+  }
+
+  private static List<ConditionRow> conditionRows(List<BenchCase> held, List<ToDoubleFunction<BenchCase>> predictors) {
     List<ConditionRow> rows = new ArrayList<>();
     addRow(rows, "counts < 500", held, c -> c.unattenuatedCounts() < 500, predictors);
     addRow(rows, "counts 500-2000", held, c -> c.unattenuatedCounts() >= 500 && c.unattenuatedCounts() < 2000,
@@ -120,15 +165,7 @@ public record CalibrationStudy(
     addRow(rows, "without lead", held, c -> !c.lead(), predictors);
     addRow(rows, "full registration", held, c -> !c.trackingUpdate(), predictors);
     addRow(rows, "tracking update", held, BenchCase::trackingUpdate, predictors);
-
-    List<CandidateRow> candidates = new ArrayList<>();
-    for (List<ConfidenceFeature> set : CANDIDATES) {
-      ConfidenceCalibration m = ConfidenceCalibration.fit(fitEvidence, fitOk, set, "candidate", new JsonObject());
-      double[] p = predict(held, c -> m.confidence(c.evidence()));
-      candidates.add(new CandidateRow(m.features(), ReliabilityTable.of("", p, heldOk).brier(), logLoss(p, heldOk)));
-    }
-    return new CalibrationStudy(model, fit.size(), held.size(), List.copyOf(tables), List.copyOf(rows),
-        List.copyOf(candidates));
+    return List.copyOf(rows);
   }
 
   private static void requireBothOutcomes(List<BenchCase> cases, String part) {
@@ -178,8 +215,11 @@ public record CalibrationStudy(
   /** The report as plain text (markdown tables). */
   public String report() {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "confidence calibration: fitted on %d cases, checked on %d held-out cases%n",
-        fitCases, heldOutCases));
+    b.append(fitCases > 0
+        ? String.format(Locale.ROOT, "confidence calibration: fitted on %d cases, checked on %d held-out cases%n",
+            fitCases, heldOutCases)
+        : String.format(Locale.ROOT, "confidence model checked on %d cases (none of them fitted on here)%n",
+            heldOutCases));
     b.append(String.format(Locale.ROOT, "model: features=%s, weights=%s, intercept=%.4f%n%n",
         model.features().stream().map(ConfidenceFeature::key).toList(),
         model.features().stream().map(f -> String.format(Locale.ROOT, "%.4f", model.weight(f))).toList(),
@@ -200,6 +240,9 @@ public record CalibrationStudy(
       b.append('\n');
     }
     b.append("(models in the order of the reliability tables above)\n\n");
+    if (candidates.isEmpty()) {
+      return b.toString();
+    }
     b.append("candidate feature sets (fitted on the fit cases, scored on the held-out ones):\n");
     b.append("| features | Brier | log loss |\n|---|---|---|\n");
     for (CandidateRow c : candidates) {

@@ -100,6 +100,23 @@ class CalibrationStudyTest {
   private static final String RECORDED_CASES = "/cathnav/core/registration/bench/confidence-cases-seed2026.json";
 
   @Test
+  void checkScoresAGivenModelOnEveryCaseWithoutFitting() {
+    ConfidenceCalibration model = new ConfidenceCalibration(List.of(ConfidenceFeature.RELATIVE_SIMILARITY),
+        new double[] {60}, -55.5, "given", null);
+    List<BenchCase> cases = noisyCases(13, 90);
+    CalibrationStudy study = CalibrationStudy.check(cases, model, null);
+    assertEquals(0, study.fitCases());
+    assertEquals(90, study.heldOutCases());
+    assertTrue(study.candidates().isEmpty());
+    double brier = 0;
+    for (BenchCase c : cases) {
+      double p = model.confidence(c.evidence());
+      brier += (p - (c.success() ? 1 : 0)) * (p - (c.success() ? 1 : 0));
+    }
+    assertEquals(brier / cases.size(), study.reliability().get(0).brier(), 1e-12);
+  }
+
+  @Test
   void refusesCasesWithoutEvidence() {
     List<BenchCase> cases = new ArrayList<>(noisyCases(1, 30));
     BenchCase c = cases.get(4);
