@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -167,7 +168,7 @@ public final class ConfidenceCalibration {
         }
       }
       if (wrong < 0) {
-        return new ConfidenceCalibration(kept, java.util.Arrays.copyOfRange(beta, 1, beta.length), beta[0],
+        return new ConfidenceCalibration(kept, Arrays.copyOfRange(beta, 1, beta.length), beta[0],
             description, provenance);
       }
       kept.remove(wrong);

@@ -1,5 +1,6 @@
 package cathnav.core.registration;
 
+import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -49,6 +50,6 @@ public enum ConfidenceFeature {
       }
     }
     throw new IllegalArgumentException("unknown confidence feature, feature=" + key + ", known="
-        + java.util.Arrays.stream(values()).map(ConfidenceFeature::key).toList());
+        + Arrays.stream(values()).map(ConfidenceFeature::key).toList());
   }
 }

@@ -9,6 +9,7 @@ import cathnav.gpu.DeviceVolume;
 import cathnav.gpu.PreparedTarget;
 import cathnav.gpu.Projection;
 import cathnav.gpu.RenderOptions;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -59,7 +60,7 @@ public final class ConfidenceScorer {
     axes.write(p, poses, 0);
     for (int axis = 0; axis < 6; axis++) {
       for (int sign = 0; sign < 2; sign++) {
-        java.util.Arrays.fill(p, 0);
+        Arrays.fill(p, 0);
         p[axis] = sign == 0 ? PERTURBATION[axis] : -PERTURBATION[axis];
         axes.write(p, poses, 16 * (1 + 2 * axis + sign));
       }

@@ -98,8 +98,8 @@ public final class Registrar {
   }
 
   /**
-   * The similarity of one pose under a stage's level, metric and step (one pose scored). Used to put a tracking
-   * update on the scale the confidence table was fitted on ({@link RegistrationOptions#calibratedStage()}).
+   * The similarity of one pose under a stage's level, metric and step (one pose scored). For a confidence, use
+   * {@link #evidence} and {@link #confidence(RegistrationEvidence)}.
    */
   public double score(AttenuationPyramid frame, RigidTransform pose, SearchStage stage) {
     if (stage.level() >= frame.levels()) {

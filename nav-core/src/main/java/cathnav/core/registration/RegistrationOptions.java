@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * How a registration runs: the finest pyramid size, the number of levels, and the searches run from coarse to
- * fine. The confidence table ({@link ConfidenceCalibration}) is fitted for {@link #DEFAULT}; other options give an
- * uncalibrated confidence (the table still orders results, but its probabilities were not measured for them).
+ * fine. The confidence model ({@link ConfidenceCalibration}) is fitted for {@link #DEFAULT} and {@link #TRACKING};
+ * other options give an uncalibrated confidence (the model still orders results, but its probabilities were not
+ * measured for them).
  *
  * @param finestMaxSize longer side of pyramid level 0, pixels
  * @param levels pyramid levels built
@@ -51,8 +52,8 @@ public record RegistrationOptions(int finestMaxSize, int levels, List<SearchStag
   }
 
   /**
-   * The stage whose similarity the confidence table maps: the last stage of {@link #DEFAULT} (gradient correlation
-   * on level 0 at most 128 pixels, 1.5 mm step).
+   * The stage at which the confidence evidence is measured ({@link ConfidenceScorer}): the last stage of
+   * {@link #DEFAULT} (gradient correlation on level 0 at most 128 pixels, 1.5 mm step).
    */
   public static SearchStage calibratedStage() {
     return DEFAULT.schedule().get(DEFAULT.schedule().size() - 1);
