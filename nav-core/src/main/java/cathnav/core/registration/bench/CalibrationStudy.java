@@ -40,8 +40,14 @@ public record CalibrationStudy(
   /** Held-out Brier scores of one condition. */
   public record ConditionRow(String condition, int cases, int successes, double[] brier) {}
 
-  /** Held-out scores of a candidate feature set. */
-  public record CandidateRow(List<ConfidenceFeature> features, double brier, double logLoss) {}
+  /**
+   * Held-out scores of a candidate feature set.
+   *
+   * @param requested the set tried
+   * @param features the features kept by the fit (those whose weight came out against their sign are dropped)
+   */
+  public record CandidateRow(List<ConfidenceFeature> requested, List<ConfidenceFeature> features, double brier,
+      double logLoss) {}
 
   /** Feature sets compared on the held-out cases. */
   public static final List<List<ConfidenceFeature>> CANDIDATES = List.of(
@@ -57,6 +63,8 @@ public record CalibrationStudy(
           ConfidenceFeature.RELATIVE_ASCENT),
       List.of(ConfidenceFeature.SIMILARITY, ConfidenceFeature.CEILING, ConfidenceFeature.RELATIVE_SHARPNESS,
           ConfidenceFeature.RELATIVE_ASCENT),
+      List.of(ConfidenceFeature.MEAN_SQUARE_RELATIVE_SIMILARITY, ConfidenceFeature.MEAN_SQUARE_CEILING,
+          ConfidenceFeature.RELATIVE_SHARPNESS, ConfidenceFeature.RELATIVE_ASCENT),
       List.of(ConfidenceFeature.values()));
 
   /**
@@ -110,7 +118,8 @@ public record CalibrationStudy(
     for (List<ConfidenceFeature> set : CANDIDATES) {
       ConfidenceCalibration m = ConfidenceCalibration.fit(fitEvidence, fitOk, set, "candidate", new JsonObject());
       double[] p = predict(held, c -> m.confidence(c.evidence()));
-      candidates.add(new CandidateRow(m.features(), ReliabilityTable.of("", p, heldOk).brier(), logLoss(p, heldOk)));
+      candidates.add(new CandidateRow(set, m.features(), ReliabilityTable.of("", p, heldOk).brier(),
+          logLoss(p, heldOk)));
     }
     return new CalibrationStudy(model, fit.size(), held.size(), tables, rows, List.copyOf(candidates));
   }
@@ -244,10 +253,12 @@ public record CalibrationStudy(
       return b.toString();
     }
     b.append("candidate feature sets (fitted on the fit cases, scored on the held-out ones):\n");
-    b.append("| features | Brier | log loss |\n|---|---|---|\n");
+    b.append("| features tried | kept (sign-consistent) | Brier | log loss |\n|---|---|---|---|\n");
     for (CandidateRow c : candidates) {
-      b.append(String.format(Locale.ROOT, "| %s | %.4f | %.4f |%n",
-          c.features().stream().map(ConfidenceFeature::key).toList(), c.brier(), c.logLoss()));
+      b.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %.4f |%n",
+          c.requested().stream().map(ConfidenceFeature::key).toList(),
+          c.requested().equals(c.features()) ? "all" : c.features().stream().map(ConfidenceFeature::key).toList(),
+          c.brier(), c.logLoss()));
     }
     return b.toString();
   }
@@ -267,6 +278,7 @@ public record CalibrationStudy(
     JsonArray cands = new JsonArray();
     for (CandidateRow c : candidates) {
       cands.add(new JsonObject()
+          .put("requested", new JsonArray(c.requested().stream().map(ConfidenceFeature::key).toList()))
           .put("features", new JsonArray(c.features().stream().map(ConfidenceFeature::key).toList()))
           .put("brier", c.brier()).put("logLoss", c.logLoss()));
     }
