@@ -79,10 +79,15 @@ class CalibrationStudyTest {
   void refittingTheRecordedCasesReproducesTheShippedModel() throws Exception {
     ConfidenceCalibration shipped = ConfidenceCalibration.load();
     List<BenchCase> cases = new ArrayList<>();
-    try (InputStream in = getClass().getResourceAsStream(RECORDED_CASES)) {
-      JsonArray arr = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getJsonArray("cases");
-      for (int i = 0; i < arr.size(); i++) {
-        cases.add(BenchCase.fromJson(arr.getJsonObject(i)));
+    JsonArray sources = shipped.provenance().getJsonArray("sources");
+    for (int s = 0; s < sources.size(); s++) {
+      String file = RECORDED_CASES + sources.getJsonObject(s).getString("file");
+      try (InputStream in = getClass().getResourceAsStream(file)) {
+        assertTrue(in != null, "recorded cases missing from the test resources, resource=" + file);
+        JsonArray arr = new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getJsonArray("cases");
+        for (int i = 0; i < arr.size(); i++) {
+          cases.add(BenchCase.fromJson(arr.getJsonObject(i)));
+        }
       }
     }
     JsonObject p = shipped.provenance();
@@ -96,8 +101,8 @@ class CalibrationStudyTest {
     assertEquals(shipped.intercept(), study.model().intercept(), 1e-6 * Math.abs(shipped.intercept()));
   }
 
-  /** The bench cases the shipped model was fitted on (its provenance names the command that made them). */
-  private static final String RECORDED_CASES = "/cathnav/core/registration/bench/confidence-cases-seed2026.json";
+  /** Folder of the bench runs the shipped model was fitted on (its provenance names them and their commands). */
+  private static final String RECORDED_CASES = "/cathnav/core/registration/bench/";
 
   @Test
   void checkScoresAGivenModelOnEveryCaseWithoutFitting() {
