@@ -42,17 +42,25 @@ final class BackgroundRegistration implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BackgroundRegistration.class);
 
+  /**
+   * The 2D heart estimate within this distance (mm) of the heart's place in the CT counts as the heart at rest: the
+   * patient is registered again on such a frame (a whole-CT registration of a frame whose heart has moved is pulled
+   * towards it, in depth too, which no single view can check afterwards).
+   */
+  static final double HEART_AT_REST_MM = 1.0;
+
   /** Longer side of the 3D heart check's image, pixels. */
   static final int CHECK_SIZE = 128;
 
   /**
    * A finished job: the patient pose for the frame ({@code registered}: a full registration ran; otherwise the
-   * accepted pose passed on after scoring it on this frame), the frame it used, and for models with a heart region
+   * accepted pose passed on after scoring it on this frame; {@code atRest}: the pose was registered on a frame whose
+   * heart was at its place in the CT, so no displaced heart pulled it), the frame it used, and for models with a heart region
    * the heart views of the patient pose and the frame's heart check (null otherwise, or when the residual could not
    * be formed).
    */
-  record Outcome(RegistrationResult result, boolean registered, HostAttenuation image, Projection projection,
-      long timestampNanos, HeartViews views, HeartCheck check) {}
+  record Outcome(RegistrationResult result, boolean registered, boolean atRest, HostAttenuation image,
+      Projection projection, long timestampNanos, HeartViews views, HeartCheck check) {}
 
   private final Executor thread;
   private final ExecutorService ownThread; // null when the executor was injected
@@ -112,17 +120,16 @@ final class BackgroundRegistration implements AutoCloseable {
    * <p>With an accepted {@code patientPose} the job first judges it on this frame (its confidence evidence: 13 poses
    * scored in one batch at the calibrated stage): the patient does not move when the C-arm does, so a pose that still scores at
    * least {@code acceptConfidence} is passed on without a registration; otherwise, and without a pose, the patient
-   * is registered from {@code start}.
+   * is registered from {@code start}. With a heart region, a pose not yet registered with the heart at rest
+   * ({@code patientAtRest} false) is registered again on the first frame whose heart is at rest.
    */
   CompletableFuture<Outcome> submit(RawFrame frame, Projection projection, RigidTransform start, HostAttenuation image,
-      long timestampNanos, RigidTransform patientPose, double acceptConfidence) {
+      long timestampNanos, RigidTransform patientPose, boolean patientAtRest, double acceptConfidence) {
     return CompletableFuture.supplyAsync(() -> {
       ensureOpen();
       RegistrationResult r = null;
       boolean registered = false;
-      int levels = Math.max(options.levels(), RegistrationOptions.calibratedStage().level() + 1);
-      try (AttenuationPyramid pyramid =
-          AttenuationPyramid.build(backend, frame, projection, options.finestMaxSize(), levels)) {
+      try (AttenuationPyramid pyramid = pyramid(frame, projection)) {
         if (patientPose != null) {
           long t0 = System.nanoTime();
           RegistrationEvidence evidence = registrar.evidence(pyramid, patientPose);
@@ -143,18 +150,54 @@ final class BackgroundRegistration implements AutoCloseable {
       }
       HeartViews views = null;
       HeartCheck check = null;
+      boolean atRest = false;
       if (layers != null && r.confidence() >= acceptConfidence) {
         views = viewsFor(frame, image.projection, projection, r.transform());
         check = check(views, frame, projection, image, timestampNanos);
+        atRest = !registered && patientAtRest;
+        if (!atRest && heartAtRest(check)) {
+          if (registered) {
+            atRest = true;
+          } else {
+            // the heart is where the CT saw it: the whole CT matches this frame, so its registration is not pulled
+            // by a displaced heart
+            RegistrationResult again;
+            try (AttenuationPyramid pyramid = pyramid(frame, projection)) {
+              again = registrar.register(pyramid, r.transform(), options);
+            }
+            LOG.info("patient registered with the heart at rest, confidence={}, movedMm={}",
+                String.format("%.3f", again.confidence()),
+                String.format("%.2f", again.transform().apply(layers.heartCentre())
+                    .distance(r.transform().apply(layers.heartCentre()))));
+            if (again.confidence() >= acceptConfidence) {
+              r = again;
+              registered = true;
+              atRest = true;
+              views = viewsFor(frame, image.projection, projection, r.transform());
+              check = check(views, frame, projection, image, timestampNanos);
+            }
+          }
+        }
       }
-      return new Outcome(r, registered, image, projection, timestampNanos, views, check);
+      return new Outcome(r, registered, atRest, image, projection, timestampNanos, views, check);
     }, thread);
+  }
+
+  /** The 2D heart estimate is within {@link #HEART_AT_REST_MM} of the heart's place in the CT, with a good match. */
+  private boolean heartAtRest(HeartCheck check) {
+    return check != null && check.correlation2d() >= heartSettings.minCorrelation()
+        && check.translation2d().norm() <= HEART_AT_REST_MM;
+  }
+
+  private AttenuationPyramid pyramid(RawFrame frame, Projection projection) {
+    int levels = Math.max(options.levels(), RegistrationOptions.calibratedStage().level() + 1);
+    return AttenuationPyramid.build(backend, frame, projection, options.finestMaxSize(), levels);
   }
 
   /** A patient registration from {@code start}, whatever pose was accepted before. */
   CompletableFuture<Outcome> submit(RawFrame frame, Projection projection, RigidTransform start, HostAttenuation image,
       long timestampNanos) {
-    return submit(frame, projection, start, image, timestampNanos, null, 1);
+    return submit(frame, projection, start, image, timestampNanos, null, false, 1);
   }
 
   /** The views of this C-arm view and patient pose: the last ones when both are unchanged, else rendered. */
@@ -181,7 +224,7 @@ final class BackgroundRegistration implements AutoCloseable {
     Vec3 centre = patientPose.apply(layers.heartCentre());
     double mmPerPixel = new ProjectionGeometry(grid).mmPerPixelUAt(centre);
     int margin = (int) Math.ceil(heartSettings.searchMm() / mmPerPixel);
-    return HeartView.render(backend, staticLayer, heartLayer, grid, patientPose, layers.heartCentre(), heartRender,
+    return HeartView.render(backend, staticLayer, heartLayer, grid, patientPose, model.centre(), heartRender,
         margin, intensity.pixels);
   }
 

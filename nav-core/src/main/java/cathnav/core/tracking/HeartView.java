@@ -20,11 +20,14 @@ import cathnav.gpu.RenderOptions;
  * fitted there once per view (on the frame the view was built with), and {@code o} and {@code G} per frame by
  * linear least squares. The residual {@code R = -ln((I - o) / G) / k - S} then holds the heart where it is now
  * (plus the lead and noise) without the spine and ribs. The heart's in-plane shift is where {@code H} matches
- * {@code R} best ({@link TemplateMatcher}, NCC over the heart's box).
+ * {@code R} best ({@link TemplateMatcher}, NCC over a window of the heart around the tracked point).
  *
  * <p>Immutable after construction; built on the thread that owns the backend, then read by any thread.
  */
 final class HeartView {
+
+  /** Half width of the match window around the tracked point, mm at its depth. */
+  static final double WINDOW_MM = 45;
 
   /** In-plane heart position found in a frame. */
   record Match(double du, double dv, double correlation) {}
@@ -38,8 +41,8 @@ final class HeartView {
   /** Attenuation scale of the beam against the model's. */
   final double k;
   private final float[] staticTransmission; // exp(-k S)
-  /** Heart centre at the patient pose, RAS mm, and its pixel. */
-  final Vec3 heartCentre;
+  /** The tracked point (the LV centre) at the patient pose, RAS mm, and its pixel: the match window's centre. */
+  final Vec3 trackedPoint;
   final double cu;
   final double cv;
   /** Box of the heart's projection {u0, v0, u1, v1}, pixels (inclusive). */
@@ -48,20 +51,22 @@ final class HeartView {
   private final TemplateMatcher matcher;
 
   private HeartView(Projection projection, RigidTransform patientPose, float[] staticDrr, float[] heartDrr,
-      Vec3 heartCentre, int marginPx, float[] intensity) {
+      Vec3 trackedPoint, int marginPx, float[] intensity) {
     this.projection = projection;
     this.patientPose = patientPose;
     this.width = projection.width();
     this.height = projection.height();
     this.staticDrr = staticDrr;
     this.heartDrr = heartDrr;
-    this.heartCentre = heartCentre;
+    this.trackedPoint = trackedPoint;
     this.marginPx = marginPx;
-    double[] c = new ProjectionGeometry(projection).project(heartCentre);
+    ProjectionGeometry g = new ProjectionGeometry(projection);
+    double[] c = g.project(trackedPoint);
     this.cu = c[0];
     this.cv = c[1];
     this.heartBox = supportBox(heartDrr, width, height);
     int half = (int) Math.ceil(Math.max(heartBox[2] - heartBox[0], heartBox[3] - heartBox[1]) / 2.0) + 2;
+    half = Math.min(half, (int) Math.ceil(WINDOW_MM / g.mmPerPixelUAt(trackedPoint)));
     int maxHalf = Math.max(4, Math.min(width, height) / 2 - marginPx - 1);
     this.matcher = new TemplateMatcher(Math.max(4, Math.min(half, maxHalf)), marginPx);
     this.k = fitScale(intensity);
@@ -72,14 +77,16 @@ final class HeartView {
    * Renders the two layers at {@code patientPose} through {@code projection} on {@code backend} (the caller's
    * thread must own it).
    *
-   * @param heartCentreModel the heart centre in the model, RAS mm
+   * @param trackedPointModel the point the heart is followed at, model RAS mm (the registration centre: the LV
+   *     centre); the match window (at most {@link #WINDOW_MM} from it) is centred on it, so a twist of the heart
+   *     about its long axis moves the estimate as it moves this point
    * @param marginPx how far (pixels) the heart may move from its place at the patient pose: the largest shift
    *     searched and the margin kept clear of the intensity fit
    * @param intensity a frame of this view on the grid (mean raw intensities, {@link HostAttenuation#intensities}),
    *     to fit the attenuation scale on
    */
   static HeartView render(ComputeBackend backend, DeviceVolume staticLayer, DeviceVolume heartLayer,
-      Projection projection, RigidTransform patientPose, Vec3 heartCentreModel, RenderOptions options, int marginPx,
+      Projection projection, RigidTransform patientPose, Vec3 trackedPointModel, RenderOptions options, int marginPx,
       float[] intensity) {
     int n = projection.width() * projection.height();
     float[] s = new float[n];
@@ -90,7 +97,7 @@ final class HeartView {
       backend.render(heartLayer, projection, patientPose.matrix(), options, img);
       backend.download(img, h);
     }
-    return new HeartView(projection, patientPose, s, h, patientPose.apply(heartCentreModel), marginPx, intensity);
+    return new HeartView(projection, patientPose, s, h, patientPose.apply(trackedPointModel), marginPx, intensity);
   }
 
   int marginPx() {
@@ -99,7 +106,7 @@ final class HeartView {
 
   /** The search range in mm at the heart: {@link #marginPx()} seen at the heart's depth. */
   double searchMm() {
-    return marginPx * new ProjectionGeometry(projection).mmPerPixelUAt(heartCentre);
+    return marginPx * new ProjectionGeometry(projection).mmPerPixelUAt(trackedPoint);
   }
 
   /** Whether a frame's image on {@code other}'s grid can use this view (same C-arm geometry and size). */
@@ -248,7 +255,7 @@ final class HeartView {
    */
   Vec3 translation(double du, double dv, Vec3 breathingDirection) {
     ProjectionGeometry g = new ProjectionGeometry(projection);
-    double depth = g.depth(heartCentre);
+    double depth = g.depth(trackedPoint);
     Vec3 s = g.backProject(cu + du, cv + dv, depth).minus(g.backProject(cu, cv, depth));
     if (breathingDirection == null) {
       return s;
