@@ -49,17 +49,24 @@ final class BackgroundRegistration implements AutoCloseable {
    */
   static final double HEART_AT_REST_MM = 1.0;
 
+  /** Two registrations with the heart at rest confirm the patient pose when they agree within this, mm (3D). */
+  static final double REST_AGREEMENT_MM = 1.0;
+
+  /** The rest-registration count of a confirmed patient pose. */
+  static final int CONFIRMED_AT_REST = 2;
+
   /** Longer side of the 3D heart check's image, pixels. */
   static final int CHECK_SIZE = 128;
 
   /**
    * A finished job: the patient pose for the frame ({@code registered}: a full registration ran; otherwise the
-   * accepted pose passed on after scoring it on this frame; {@code atRest}: the pose was registered on a frame whose
-   * heart was at its place in the CT, so no displaced heart pulled it), the frame it used, and for models with a heart region
+   * accepted pose passed on after scoring it on this frame; {@code restRegistrations}: 0 when the pose was not
+   * registered on a frame whose heart was at its place in the CT, 1 when it was, {@link #CONFIRMED_AT_REST} when a
+   * second such registration on another frame agreed within {@link #REST_AGREEMENT_MM}), the frame it used, and for models with a heart region
    * the heart views of the patient pose and the frame's heart check (null otherwise, or when the residual could not
    * be formed).
    */
-  record Outcome(RegistrationResult result, boolean registered, boolean atRest, HostAttenuation image,
+  record Outcome(RegistrationResult result, boolean registered, int restRegistrations, HostAttenuation image,
       Projection projection, long timestampNanos, HeartViews views, HeartCheck check) {}
 
   private final Executor thread;
@@ -120,11 +127,12 @@ final class BackgroundRegistration implements AutoCloseable {
    * <p>With an accepted {@code patientPose} the job first judges it on this frame (its confidence evidence: 13 poses
    * scored in one batch at the calibrated stage): the patient does not move when the C-arm does, so a pose that still scores at
    * least {@code acceptConfidence} is passed on without a registration; otherwise, and without a pose, the patient
-   * is registered from {@code start}. With a heart region, a pose not yet registered with the heart at rest
-   * ({@code patientAtRest} false) is registered again on the first frame whose heart is at rest.
+   * is registered from {@code start}. With a heart region, a pose not yet confirmed at rest
+   * ({@code patientRestRegistrations} below {@link #CONFIRMED_AT_REST}) is registered again on frames whose heart is
+   * at rest until two such registrations agree.
    */
   CompletableFuture<Outcome> submit(RawFrame frame, Projection projection, RigidTransform start, HostAttenuation image,
-      long timestampNanos, RigidTransform patientPose, boolean patientAtRest, double acceptConfidence) {
+      long timestampNanos, RigidTransform patientPose, int patientRestRegistrations, double acceptConfidence) {
     return CompletableFuture.supplyAsync(() -> {
       ensureOpen();
       RegistrationResult r = null;
@@ -150,36 +158,35 @@ final class BackgroundRegistration implements AutoCloseable {
       }
       HeartViews views = null;
       HeartCheck check = null;
-      boolean atRest = false;
+      int rest = 0;
       if (layers != null && r.confidence() >= acceptConfidence) {
         views = viewsFor(frame, image.projection, projection, r.transform());
         check = check(views, frame, projection, image, timestampNanos);
-        atRest = !registered && patientAtRest;
-        if (!atRest && heartAtRest(check)) {
+        rest = registered ? 0 : patientRestRegistrations;
+        if (rest < CONFIRMED_AT_REST && heartAtRest(check)) {
           if (registered) {
-            atRest = true;
+            rest = 1; // this registration's own frame showed the heart at rest
           } else {
             // the heart is where the CT saw it: the whole CT matches this frame, so its registration is not pulled
-            // by a displaced heart
+            // by a displaced heart; a second one on another frame that agrees confirms the pose's depth
             RegistrationResult again;
             try (AttenuationPyramid pyramid = pyramid(frame, projection)) {
               again = registrar.register(pyramid, r.transform(), options);
             }
-            LOG.info("patient registered with the heart at rest, confidence={}, movedMm={}",
-                String.format("%.3f", again.confidence()),
-                String.format("%.2f", again.transform().apply(layers.heartCentre())
-                    .distance(r.transform().apply(layers.heartCentre()))));
+            double movedMm = again.transform().apply(model.centre()).distance(r.transform().apply(model.centre()));
+            LOG.info("patient registered with the heart at rest, confidence={}, movedMm={}, restRegistrations={}",
+                String.format("%.3f", again.confidence()), String.format("%.2f", movedMm), rest + 1);
             if (again.confidence() >= acceptConfidence) {
+              rest = rest >= 1 && movedMm <= REST_AGREEMENT_MM ? CONFIRMED_AT_REST : 1;
               r = again;
               registered = true;
-              atRest = true;
               views = viewsFor(frame, image.projection, projection, r.transform());
               check = check(views, frame, projection, image, timestampNanos);
             }
           }
         }
       }
-      return new Outcome(r, registered, atRest, image, projection, timestampNanos, views, check);
+      return new Outcome(r, registered, rest, image, projection, timestampNanos, views, check);
     }, thread);
   }
 
@@ -197,7 +204,7 @@ final class BackgroundRegistration implements AutoCloseable {
   /** A patient registration from {@code start}, whatever pose was accepted before. */
   CompletableFuture<Outcome> submit(RawFrame frame, Projection projection, RigidTransform start, HostAttenuation image,
       long timestampNanos) {
-    return submit(frame, projection, start, image, timestampNanos, null, false, 1);
+    return submit(frame, projection, start, image, timestampNanos, null, 0, 1);
   }
 
   /** The views of this C-arm view and patient pose: the last ones when both are unchanged, else rendered. */

@@ -20,14 +20,12 @@ import cathnav.gpu.RenderOptions;
  * fitted there once per view (on the frame the view was built with), and {@code o} and {@code G} per frame by
  * linear least squares. The residual {@code R = -ln((I - o) / G) / k - S} then holds the heart where it is now
  * (plus the lead and noise) without the spine and ribs. The heart's in-plane shift is where {@code H} matches
- * {@code R} best ({@link TemplateMatcher}, NCC over a window of the heart around the tracked point).
+ * {@code R} best ({@link TemplateMatcher}, NCC over a window as large as the heart's projection around the tracked point). Residual values above the
+ * heart DRR's largest are clipped to it: the lead, far denser than any heart tissue, must not pull the match.
  *
  * <p>Immutable after construction; built on the thread that owns the backend, then read by any thread.
  */
 final class HeartView {
-
-  /** Half width of the match window around the tracked point, mm at its depth. */
-  static final double WINDOW_MM = 45;
 
   /** In-plane heart position found in a frame. */
   record Match(double du, double dv, double correlation) {}
@@ -41,6 +39,7 @@ final class HeartView {
   /** Attenuation scale of the beam against the model's. */
   final double k;
   private final float[] staticTransmission; // exp(-k S)
+  private final float heartMax; // the heart DRR's largest value: the residual's clip
   /** The tracked point (the LV centre) at the patient pose, RAS mm, and its pixel: the match window's centre. */
   final Vec3 trackedPoint;
   final double cu;
@@ -66,10 +65,14 @@ final class HeartView {
     this.cv = c[1];
     this.heartBox = supportBox(heartDrr, width, height);
     int half = (int) Math.ceil(Math.max(heartBox[2] - heartBox[0], heartBox[3] - heartBox[1]) / 2.0) + 2;
-    half = Math.min(half, (int) Math.ceil(WINDOW_MM / g.mmPerPixelUAt(trackedPoint)));
     int maxHalf = Math.max(4, Math.min(width, height) / 2 - marginPx - 1);
     this.matcher = new TemplateMatcher(Math.max(4, Math.min(half, maxHalf)), marginPx);
     this.k = fitScale(intensity);
+    float hm = 0;
+    for (float x : heartDrr) {
+      hm = Math.max(hm, x);
+    }
+    this.heartMax = hm;
     this.staticTransmission = transmission(k);
   }
 
@@ -78,8 +81,8 @@ final class HeartView {
    * thread must own it).
    *
    * @param trackedPointModel the point the heart is followed at, model RAS mm (the registration centre: the LV
-   *     centre); the match window (at most {@link #WINDOW_MM} from it) is centred on it, so a twist of the heart
-   *     about its long axis moves the estimate as it moves this point
+   *     centre): the match window, as large as the heart's projection, is centred on it, and its depth is the
+   *     depth of the in-plane shift
    * @param marginPx how far (pixels) the heart may move from its place at the patient pose: the largest shift
    *     searched and the margin kept clear of the intensity fit
    * @param intensity a frame of this view on the grid (mean raw intensities, {@link HostAttenuation#intensities}),
@@ -128,7 +131,7 @@ final class HeartView {
     double invK = 1 / k;
     for (int i = 0; i < r.length; i++) {
       double t = Math.max(MIN_TRANSMISSION, (intensity[i] - og[0]) * invG);
-      r[i] = (float) (-Math.log(t) * invK - staticDrr[i]);
+      r[i] = (float) Math.min(heartMax, -Math.log(t) * invK - staticDrr[i]);
     }
     return r;
   }
