@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cathnav.core.lead.LeadDetection;
 import cathnav.core.lead.LeadDetector;
 import cathnav.core.lead.LeadDetectorOptions;
+import cathnav.core.service.LeadTipDetector;
+import cathnav.core.service.LeadTipDetectors;
 import cathnav.gpu.ComputeBackend;
 import cathnav.gpu.ComputeBackends;
 import cathnav.gpu.FallbackPolicy;
@@ -24,30 +26,55 @@ import org.junit.jupiter.api.Test;
  * simulator renders of the demo's phantom, as the service receives them (12 bit, quantum noise, breathing and heart
  * beat, 512 x 512 at 0.6 mm, SID 1100, SOD 750, AP), tracked frame to frame while the lead advances 1 mm a frame
  * through the right atrium and the coronary sinus; each reported tip is compared with
- * {@link GroundTruth#leadTipPixel()}.
+ * {@link GroundTruth#leadTipPixel()}. The same run at 1024 x 1024 (0.3 mm) goes through the service's detector
+ * ({@link LeadTipDetectors#wire()}, which bins such frames to the size the detector is tuned for).
  */
 class LeadDetectorOnPhantomFramesTest {
 
-  private static final int SIZE = 512;
-  private static final double PIXEL_MM = 0.6;
   private static final double SID = 1100;
   private static final double SOD = 750;
-  /** Detector pixels to mm at the isocentre. */
-  private static final double MM_PER_PIXEL_AT_ISOCENTRE = PIXEL_MM * SOD / SID;
   private static final int FRAMES = 36;
 
-  private record Outcome(double timeS, double[] truth, LeadDetection detection) {
+  /** One frame's tip against the truth; {@code tip} null when none was reported. */
+  private record Outcome(double timeS, double[] truth, double[] tip, double mmPerPixelAtIsocentre) {
+    boolean found() {
+      return tip != null;
+    }
+
     double errorMm() {
-      return Math.hypot(detection.tipU() - truth[0], detection.tipV() - truth[1]) * MM_PER_PIXEL_AT_ISOCENTRE;
+      return Math.hypot(tip[0] - truth[0], tip[1] - truth[1]) * mmPerPixelAtIsocentre;
     }
   }
 
-  private static final List<Outcome> OUTCOMES = new ArrayList<>();
+  /** A tip detector under test: the tip in pixels, or null. */
+  private interface TipFinder {
+    double[] find(float[] raw, int size);
+  }
+
+  private static List<Outcome> at512;
+  private static List<Outcome> at1024;
 
   @BeforeAll
   static void trackTheLeadOnRenderedFrames() throws Exception {
     long seed = Long.getLong("cathnav.test.seed", System.nanoTime());
     System.out.println("seed=" + seed + " (reproduce: -Dcathnav.test.seed=" + seed + ")");
+    LeadDetector detector = new LeadDetector(LeadDetectorOptions.PACING_LEAD);
+    at512 = track(512, seed, (raw, size) -> {
+      LeadDetection d = detector.detect(raw, size, size);
+      return d.found() ? new double[] {d.tipU(), d.tipV()} : null;
+    });
+    try (LeadTipDetector service = LeadTipDetectors.wire()) {
+      at1024 = track(1024, seed, (raw, size) -> {
+        float[] tip = service.detect(raw, size, size);
+        return tip == null ? null : new double[] {tip[0], tip[1]};
+      });
+    }
+  }
+
+  private static List<Outcome> track(int size, long seed, TipFinder finder) throws Exception {
+    double pixelMm = 0.6 * 512 / size;
+    double mmPerPixelAtIsocentre = pixelMm * SOD / SID;
+    List<Outcome> outcomes = new ArrayList<>();
     double durationS = FRAMES / 15.0;
     String json = String.format(Locale.ROOT, """
         {"name": "lead-detector-test", "durationS": %f, "fps": 15, "doseNGy": 30, "bits": 12, "noise": true,
@@ -57,50 +84,64 @@ class LeadDetectorOnPhantomFramesTest {
          "respiration": {"amplitudeMm": 8, "periodS": 4}, "cardiac": {"heartRateBpm": 70, "amplitudeMm": 2},
          "leadInsertionMm": 175, "csCatheterInsertionMm": 0,
          "events": [{"type": "lead", "atS": 0, "durationS": %f, "insertionMm": %f}]}
-        """, durationS, seed, SIZE, SIZE, PIXEL_MM, SID, SOD, durationS, 175.0 + FRAMES);
+        """, durationS, seed, size, size, pixelMm, SID, SOD, durationS, 175.0 + FRAMES);
     Scenario scenario = ScenarioReader.parse(json, "lead detector test scenario", null);
     SimulatedProcedure procedure = SimulatedProcedure.standard(2.0);
     SimulatorOptions options = SimulatorOptions.DEFAULT.withBitDepth(scenario.bitDepth())
         .withNoise(NoiseMode.FULL).withSeed(scenario.seed()).withMotion(scenario.respiration(), scenario.cardiac());
-    LeadDetector detector = new LeadDetector(LeadDetectorOptions.PACING_LEAD);
     try (ComputeBackend backend = ComputeBackends.select("java", FallbackPolicy.FAIL).backend();
         FluoroscopySimulator sim = new FluoroscopySimulator(backend, procedure.scene(), options)) {
       ScenarioTimeline timeline = new ScenarioTimeline(scenario, procedure.scene().heartCentre());
       double previous = 0;
-      float[] raw = new float[SIZE * SIZE];
+      float[] raw = new float[size * size];
       for (double t : timeline.frameTimes()) {
         SimulatedFrame frame = sim.next(timeline.stateAt(t), t - previous);
         previous = t;
         for (int i = 0; i < raw.length; i++) {
           raw[i] = frame.pixels()[i] & 0xffff;
         }
-        LeadDetection d = detector.detect(raw, SIZE, SIZE);
-        Outcome o = new Outcome(t, frame.truth().leadTipPixel(), d);
-        OUTCOMES.add(o);
-        System.out.printf(Locale.ROOT, "t=%.3f truth=(%.1f, %.1f) found=%s tip=(%.1f, %.1f) errorMm=%.2f%n", t,
-            o.truth()[0], o.truth()[1], d.found(), d.tipU(), d.tipV(), d.found() ? o.errorMm() : Double.NaN);
+        Outcome o = new Outcome(t, frame.truth().leadTipPixel(), finder.find(raw, size), mmPerPixelAtIsocentre);
+        outcomes.add(o);
+        System.out.printf(Locale.ROOT, "size=%d t=%.3f truth=(%.1f, %.1f) found=%s tip=%s errorMm=%.2f%n", size, t,
+            o.truth()[0], o.truth()[1], o.found(), o.found() ? String.format(Locale.ROOT, "(%.1f, %.1f)", o.tip()[0],
+            o.tip()[1]) : "-", o.found() ? o.errorMm() : Double.NaN);
       }
     }
+    return outcomes;
   }
 
   @Test
   void everyReportedTipIsWithinOneAndAHalfMillimetresOfTheTruthAtTheIsocentre() {
-    for (Outcome o : OUTCOMES) {
-      if (o.detection().found()) {
-        assertTrue(o.errorMm() <= 1.5, String.format(Locale.ROOT, "t=%.3f: tip (%.1f, %.1f) vs truth (%.1f, %.1f), "
-            + "error %.2f mm", o.timeS(), o.detection().tipU(), o.detection().tipV(), o.truth()[0], o.truth()[1],
-            o.errorMm()));
-      }
-    }
+    assertTipsWithinOneAndAHalfMillimetres(at512);
   }
 
   @Test
   void tipIsReportedInMostFramesOnceLocked() {
-    int found = 0;
-    for (Outcome o : OUTCOMES) {
-      found += o.detection().found() ? 1 : 0;
+    assertFoundInMostFrames(at512);
+  }
+
+  @Test
+  void serviceDetectorOnTenTwentyFourFramesReportsTipsWithinOneAndAHalfMillimetres() {
+    assertTipsWithinOneAndAHalfMillimetres(at1024);
+  }
+
+  @Test
+  void serviceDetectorOnTenTwentyFourFramesFindsTheTipInMostFrames() {
+    assertFoundInMostFrames(at1024);
+  }
+
+  private static void assertTipsWithinOneAndAHalfMillimetres(List<Outcome> outcomes) {
+    for (Outcome o : outcomes) {
+      if (o.found()) {
+        assertTrue(o.errorMm() <= 1.5, String.format(Locale.ROOT, "t=%.3f: tip (%.1f, %.1f) vs truth (%.1f, %.1f), "
+            + "error %.2f mm", o.timeS(), o.tip()[0], o.tip()[1], o.truth()[0], o.truth()[1], o.errorMm()));
+      }
     }
-    System.out.println("found in " + found + " of " + OUTCOMES.size() + " frames");
-    assertTrue(found >= 0.6 * OUTCOMES.size(), "found in only " + found + " of " + OUTCOMES.size() + " frames");
+  }
+
+  private static void assertFoundInMostFrames(List<Outcome> outcomes) {
+    long found = outcomes.stream().filter(Outcome::found).count();
+    System.out.println("found in " + found + " of " + outcomes.size() + " frames");
+    assertTrue(found >= 0.6 * outcomes.size(), "found in only " + found + " of " + outcomes.size() + " frames");
   }
 }
