@@ -52,6 +52,13 @@ final class BackgroundRegistration implements AutoCloseable {
   /** Two registrations with the heart at rest confirm the patient pose when they agree within this, mm (3D). */
   static final double REST_AGREEMENT_MM = 1.0;
 
+  /** The smallest angle between the beams of two views whose registrations can confirm each other's depth. */
+  static final double CONFIRM_ANGLE_DEG = 20;
+
+  private static double angleDeg(Vec3 a, Vec3 b) {
+    return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, a.dot(b)))));
+  }
+
   /** The rest-registration count of a confirmed patient pose. */
   static final int CONFIRMED_AT_REST = 2;
 
@@ -62,11 +69,13 @@ final class BackgroundRegistration implements AutoCloseable {
    * A finished job: the patient pose for the frame ({@code registered}: a full registration ran; otherwise the
    * accepted pose passed on after scoring it on this frame; {@code restRegistrations}: 0 when the pose was not
    * registered on a frame whose heart was at its place in the CT, 1 when it was, {@link #CONFIRMED_AT_REST} when a
-   * second such registration on another frame agreed within {@link #REST_AGREEMENT_MM}), the frame it used, and for models with a heart region
+   * second such registration in a view at least {@link #CONFIRM_ANGLE_DEG} away agreed within
+   * {@link #REST_AGREEMENT_MM}; {@code restBeam}: the beam direction of the first one), the frame it used, and for models with a heart region
    * the heart views of the patient pose and the frame's heart check (null otherwise, or when the residual could not
    * be formed).
    */
-  record Outcome(RegistrationResult result, boolean registered, int restRegistrations, HostAttenuation image,
+  record Outcome(RegistrationResult result, boolean registered, int restRegistrations, Vec3 restBeam,
+      HostAttenuation image,
       Projection projection, long timestampNanos, HeartViews views, HeartCheck check) {}
 
   private final Executor thread;
@@ -129,10 +138,12 @@ final class BackgroundRegistration implements AutoCloseable {
    * least {@code acceptConfidence} is passed on without a registration; otherwise, and without a pose, the patient
    * is registered from {@code start}. With a heart region, a pose not yet confirmed at rest
    * ({@code patientRestRegistrations} below {@link #CONFIRMED_AT_REST}) is registered again on frames whose heart is
-   * at rest until two such registrations agree.
+   * at rest, in a second view at least {@link #CONFIRM_ANGLE_DEG} from the first, until two such registrations
+   * agree.
    */
   CompletableFuture<Outcome> submit(RawFrame frame, Projection projection, RigidTransform start, HostAttenuation image,
-      long timestampNanos, RigidTransform patientPose, int patientRestRegistrations, double acceptConfidence) {
+      long timestampNanos, RigidTransform patientPose, int patientRestRegistrations, Vec3 patientRestBeam,
+      double acceptConfidence) {
     return CompletableFuture.supplyAsync(() -> {
       ensureOpen();
       RegistrationResult r = null;
@@ -159,16 +170,21 @@ final class BackgroundRegistration implements AutoCloseable {
       HeartViews views = null;
       HeartCheck check = null;
       int rest = 0;
+      Vec3 restBeam = null;
       if (layers != null && r.confidence() >= acceptConfidence) {
         views = viewsFor(frame, image.projection, projection, r.transform());
         check = check(views, frame, projection, image, timestampNanos);
         rest = registered ? 0 : patientRestRegistrations;
+        restBeam = registered ? null : patientRestBeam;
+        Vec3 beam = new ProjectionGeometry(projection).beamDirection().normalized();
         if (rest < CONFIRMED_AT_REST && heartAtRest(check)) {
           if (registered) {
             rest = 1; // this registration's own frame showed the heart at rest
-          } else {
+            restBeam = beam;
+          } else if (rest == 0 || restBeam == null || angleDeg(beam, restBeam) >= CONFIRM_ANGLE_DEG) {
             // the heart is where the CT saw it: the whole CT matches this frame, so its registration is not pulled
-            // by a displaced heart; a second one on another frame that agrees confirms the pose's depth
+            // by a displaced heart; one in another view that agrees confirms the pose's depth, which a single view
+            // cannot see (two registrations in one view share its depth bias)
             RegistrationResult again;
             try (AttenuationPyramid pyramid = pyramid(frame, projection)) {
               again = registrar.register(pyramid, r.transform(), options);
@@ -177,7 +193,9 @@ final class BackgroundRegistration implements AutoCloseable {
             LOG.info("patient registered with the heart at rest, confidence={}, movedMm={}, restRegistrations={}",
                 String.format("%.3f", again.confidence()), String.format("%.2f", movedMm), rest + 1);
             if (again.confidence() >= acceptConfidence) {
-              rest = rest >= 1 && movedMm <= REST_AGREEMENT_MM ? CONFIRMED_AT_REST : 1;
+              boolean confirms = rest >= 1 && movedMm <= REST_AGREEMENT_MM;
+              rest = confirms ? CONFIRMED_AT_REST : 1;
+              restBeam = confirms ? restBeam : beam;
               r = again;
               registered = true;
               views = viewsFor(frame, image.projection, projection, r.transform());
@@ -186,7 +204,7 @@ final class BackgroundRegistration implements AutoCloseable {
           }
         }
       }
-      return new Outcome(r, registered, rest, image, projection, timestampNanos, views, check);
+      return new Outcome(r, registered, rest, restBeam, image, projection, timestampNanos, views, check);
     }, thread);
   }
 
@@ -204,7 +222,7 @@ final class BackgroundRegistration implements AutoCloseable {
   /** A patient registration from {@code start}, whatever pose was accepted before. */
   CompletableFuture<Outcome> submit(RawFrame frame, Projection projection, RigidTransform start, HostAttenuation image,
       long timestampNanos) {
-    return submit(frame, projection, start, image, timestampNanos, null, 0, 1);
+    return submit(frame, projection, start, image, timestampNanos, null, 0, null, 1);
   }
 
   /** The views of this C-arm view and patient pose: the last ones when both are unchanged, else rendered. */

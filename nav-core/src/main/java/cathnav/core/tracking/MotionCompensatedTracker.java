@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * estimate against an independent 3D heart registration of the same frame ({@link HeartCheck}). Phases:
  * REGISTERING until the first patient registration is accepted; TRACKING only while the frame's own heart match
  * passes {@link HeartVerification#minCorrelation()}, the patient pose is confirmed at rest (two registrations on
- * frames whose heart was at its place in the CT agreed within 1 mm; the background registers again on such frames
- * until they do), and the latest check, no older than
+ * frames whose heart was at its place in the CT, in two views at least 20 degrees apart, agreed within 1 mm: one view
+ * cannot see its own depth error), and the latest check, no older than
  * {@link HeartVerification#maxCheckAgeS()}, passed (both correlations, and the two estimates within
  * {@link HeartVerification#maxDisagreementMm()}); otherwise UNVERIFIED (amber) while the match holds, UNRELIABLE when
  * it does not or the residual cannot be formed.
@@ -96,7 +96,8 @@ public final class MotionCompensatedTracker implements FrameTracker {
           java.util.Arrays.copyOf(pixels, geometry.width() * geometry.height()));
       RigidTransform accepted = heartMode && base != null && failedRegistrations == 0 ? base.result().transform() : null;
       inFlight = background.submit(copy, projection, patientStart(), image, sourceTimestampNanos, accepted,
-          accepted != null ? base.restRegistrations() : 0, settings.confidenceThreshold());
+          accepted != null ? base.restRegistrations() : 0, accepted != null ? base.restBeam() : null,
+          settings.confidenceThreshold());
     }
 
     if (base == null || ProjectionChange.changed(base.projection(), projection)) {
@@ -205,8 +206,8 @@ public final class MotionCompensatedTracker implements FrameTracker {
       return estimate(TrackerPhase.UNRELIABLE, lastPose, confidenceOfBase(), age(now));
     }
     lastPose = view.heartPose(view.translation(m.du(), m.dv(), heart.breathingDirection()));
-    // the patient pose must be confirmed by two agreeing registrations on frames with the heart at rest: one pulled
-    // by a displaced or beating heart errs in depth too, which the check (in-plane) cannot see
+    // the patient pose must be confirmed by two agreeing registrations with the heart at rest in two views: a single
+    // view's registration errs in depth, which the check (in-plane) cannot see
     boolean verified = base.restRegistrations() >= BackgroundRegistration.CONFIRMED_AT_REST && lastCheck != null && lastCheck.passed(heart) && lastCheck.covers(now, heart);
     TrackerPhase phase = failedRegistrations > 0 ? unreliableOrLost()
         : verified ? TrackerPhase.TRACKING : TrackerPhase.UNVERIFIED;
