@@ -88,7 +88,8 @@ public final class MotionCompensatedTracker implements FrameTracker {
     HostAttenuation image = heartMode ? HostAttenuation.intensities(pixels, projection, TRACKING_SIZE)
         : HostAttenuation.of(pixels, projection, TRACKING_SIZE);
     if (moved) {
-      LOG.info("c-arm moved: 2D template dropped, full registration scheduled");
+      LOG.info(heartMode ? "c-arm moved: the patient pose is re-scored in the new view"
+          : "c-arm moved: 2D template dropped, full registration scheduled");
     }
     collectFinishedRegistration();
     if (inFlight == null) {
