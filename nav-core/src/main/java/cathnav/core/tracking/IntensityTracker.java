@@ -6,7 +6,6 @@ import cathnav.core.registration.AttenuationPyramid;
 import cathnav.core.registration.ConfidenceCalibration;
 import cathnav.core.registration.RawFrame;
 import cathnav.core.registration.Registrar;
-import cathnav.core.registration.RegistrationEvidence;
 import cathnav.core.registration.RegistrationOptions;
 import cathnav.core.registration.RegistrationResult;
 import cathnav.core.service.FrameTracker;
@@ -78,15 +77,15 @@ public final class IntensityTracker implements FrameTracker {
       if (options == settings.full()) {
         return afterFullRegistration(result);
       }
-      RegistrationEvidence evidence = registrar.evidence(pyramid, result.transform());
-      double similarity = evidence.similarity();
-      double confidence = registrar.confidence(evidence);
+      // the registration measured its evidence (calibrated stage, 13 poses, noise ceiling) at the pose it returns:
+      // its confidence is this update's, measuring it again would only cost time
+      double confidence = result.confidence();
       if (confidence >= settings.confidenceThreshold()) {
         pose = result.transform();
         return estimate(TrackerPhase.UNVERIFIED, pose, confidence);
       }
-      LOG.info("tracking update unreliable, confidence={}, similarity={}: full registration scheduled",
-          String.format("%.3f", confidence), String.format("%.4f", similarity));
+      LOG.info("tracking update unreliable, confidence={}, similarity={} ({}): full registration scheduled",
+          String.format("%.3f", confidence), String.format("%.4f", result.similarity()), result.metric());
       fullRegistrationDue = true;
       return estimate(TrackerPhase.UNRELIABLE, result.transform(), confidence);
     }
