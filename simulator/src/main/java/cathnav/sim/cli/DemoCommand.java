@@ -136,9 +136,10 @@ public final class DemoCommand implements Callable<Integer> {
       exit = 4;
     }
     source.close();
-    System.out.printf("%ncathnav demo: %d frames streamed, %d overlays built, %d dropped, %d compared with the truth,"
-        + " largest error %.1f mm%n", source.framesSent(), status.outcomes(), server.service().droppedFrames(),
-        status.compared(), status.maxErrorMm());
+    System.out.printf(Locale.ROOT, "%ncathnav demo: %d frames streamed, %d overlays built, %d dropped, %d compared with"
+        + " the truth, largest error %.2f mm; %d shown as TRACKING, largest error among them %.2f mm%n",
+        source.framesSent(), status.outcomes(), server.service().droppedFrames(), status.compared(),
+        status.maxErrorMm(), status.comparedTracking(), status.maxTrackingErrorMm());
     System.out.printf(Locale.ROOT, "cathnav demo: source pacing %s; stale episodes=%d staleS=%.1f%n",
         source.sendIntervals(), status.staleEpisodes(), status.staleSeconds());
     server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package cathnav.sim.demo;
 
+import cathnav.core.overlay.GuidanceState;
 import cathnav.core.service.FrameOutcome;
 import cathnav.core.service.NavigationService;
 import cathnav.core.service.OutcomeListener;
@@ -27,6 +28,8 @@ public final class DemoStatus implements OutcomeListener {
   private final AtomicLong compared = new AtomicLong();
   private volatile double lastErrorMm = Double.NaN;
   private volatile double maxErrorMm;
+  private final AtomicLong comparedTracking = new AtomicLong();
+  private volatile double maxTrackingErrorMm;
   private long lastOutcomes;
   private long lastNanos = System.nanoTime();
 
@@ -58,6 +61,11 @@ public final class DemoStatus implements OutcomeListener {
       lastErrorMm = displacementAt(pose, truth, centre);
       maxErrorMm = Math.max(maxErrorMm, lastErrorMm);
       compared.incrementAndGet();
+      if (outcome.overlay().readouts().state() == GuidanceState.TRACKING) {
+        // the clinical claim: a pose shown as reliable must be within 2 mm of the truth
+        maxTrackingErrorMm = Math.max(maxTrackingErrorMm, lastErrorMm);
+        comparedTracking.incrementAndGet();
+      }
     }
     // frames dropped before the pipeline never produce an outcome: forget truths older than 5 s
     long horizon = outcome.overlay().sourceTimestampNanos() - 5_000_000_000L;
@@ -78,6 +86,16 @@ public final class DemoStatus implements OutcomeListener {
   /** Largest error seen so far, mm. */
   public double maxErrorMm() {
     return maxErrorMm;
+  }
+
+  /** Largest error of an outcome shown as TRACKING, mm (0 before the first). */
+  public double maxTrackingErrorMm() {
+    return maxTrackingErrorMm;
+  }
+
+  /** Outcomes shown as TRACKING and compared with a truth so far. */
+  public long comparedTracking() {
+    return comparedTracking.get();
   }
 
   /** Outcomes compared with a truth so far. */
