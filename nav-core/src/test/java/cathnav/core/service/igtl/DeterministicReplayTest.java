@@ -7,11 +7,8 @@ import cathnav.core.geometry.CArmGeometry;
 import cathnav.core.geometry.FrameGeometry;
 import cathnav.core.overlay.GuidanceModel;
 import cathnav.core.overlay.TestMeshes;
-import cathnav.core.service.FrameOutcome;
 import cathnav.core.service.FrameTracker;
 import cathnav.core.service.LeadTipDetector;
-import cathnav.core.service.OutcomeListener;
-import cathnav.core.service.PipelineStatus;
 import cathnav.core.service.PoseEstimate;
 import cathnav.core.service.ProcedureModel;
 import cathnav.core.service.ServiceOptions;
@@ -23,21 +20,16 @@ import cathnav.igtl.message.IgtlTimestamp;
 import cathnav.igtl.message.ImageBody;
 import cathnav.igtl.message.ScalarType;
 import cathnav.igtl.rec.Direction;
-import cathnav.igtl.rec.RecordedMessage;
-import cathnav.igtl.rec.RecordingReader;
 import cathnav.igtl.rec.RecordingWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetSocket;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,38 +119,7 @@ class DeterministicReplayTest {
     server.service().useModel(new ProcedureModel("sphere", new GuidanceModel("sphere",
         TestMeshes.sphere(new double[] {0, 0, 0}, 30, 12, 24, c -> c[0] > 0 ? 12 : 6),
         List.of(new float[] {0, 0, 0, 10, 5, -5})), null, 12));
-    List<String> overlays = new CopyOnWriteArrayList<>();
-    server.service().addListener(new OutcomeListener() {
-      @Override
-      public void onOutcome(FrameOutcome o) {
-        overlays.add(o.overlay().toJson().replaceAll("\"latencyMs\":[0-9.]+", "\"latencyMs\":_"));
-      }
-
-      @Override
-      public void onProblem(int code, String errorName, String message) {}
-
-      @Override
-      public void onStale(boolean stale, PipelineStatus status) {}
-    });
-    NetClient net = vertx.createNetClient();
-    NetSocket socket = await(net.connect(server.igtlPort(), "127.0.0.1"));
-    socket.handler(b -> {});
-    try (RecordingReader reader = RecordingReader.open(recording)) {
-      RecordedMessage m;
-      int sent = 0;
-      while ((m = reader.next()) != null) {
-        await(socket.write(Buffer.buffer(m.message())));
-        sent++;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (overlays.size() < sent && System.nanoTime() < deadline) {
-          Thread.sleep(2);
-        }
-      }
-    }
-    await(socket.close());
-    await(server.close());
-    await(vertx.close());
-    return List.copyOf(overlays);
+    return LockstepReplay.overlays(vertx, server, recording, Duration.ofSeconds(10));
   }
 
   @Test

@@ -15,10 +15,7 @@ import cathnav.core.registration.ConfidenceCalibration;
 import cathnav.core.registration.ConfidenceFeature;
 import cathnav.core.registration.RawFrame;
 import cathnav.core.registration.SyntheticFrame;
-import cathnav.core.service.FrameOutcome;
 import cathnav.core.service.LeadTipDetector;
-import cathnav.core.service.OutcomeListener;
-import cathnav.core.service.PipelineStatus;
 import cathnav.core.service.ProcedureModel;
 import cathnav.core.service.ServiceOptions;
 import cathnav.core.tracking.RegistrationModel;
@@ -39,22 +36,17 @@ import cathnav.igtl.message.IgtlTimestamp;
 import cathnav.igtl.message.ImageBody;
 import cathnav.igtl.message.ScalarType;
 import cathnav.igtl.rec.Direction;
-import cathnav.igtl.rec.RecordedMessage;
-import cathnav.igtl.rec.RecordingReader;
 import cathnav.igtl.rec.RecordingWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetSocket;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,39 +144,7 @@ class RegistrationReplayTest {
         }));
     server.service().useModel(new ProcedureModel("ct", new GuidanceModel("ct",
         TestMeshes.sphere(new double[] {0, 0, 0}, 30, 12, 24, c -> c[0] > 0 ? 12 : 6), List.of()), model, 12));
-    List<String> overlays = new CopyOnWriteArrayList<>();
-    server.service().addListener(new OutcomeListener() {
-      @Override
-      public void onOutcome(FrameOutcome o) {
-        overlays.add(o.overlay().toJson().replaceAll("\"latencyMs\":[0-9.]+", "\"latencyMs\":_"));
-      }
-
-      @Override
-      public void onProblem(int code, String errorName, String message) {}
-
-      @Override
-      public void onStale(boolean stale, PipelineStatus status) {}
-    });
-    NetClient net = vertx.createNetClient();
-    NetSocket socket = await(net.connect(server.igtlPort(), "127.0.0.1"));
-    socket.handler(b -> {});
-    try (RecordingReader reader = RecordingReader.open(recording)) {
-      RecordedMessage m;
-      int sent = 0;
-      while ((m = reader.next()) != null) {
-        await(socket.write(Buffer.buffer(m.message())));
-        sent++;
-        // one frame at a time: the next is sent once this one's overlay is out, so none is dropped
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (overlays.size() < sent && System.nanoTime() < deadline) {
-          Thread.sleep(5);
-        }
-      }
-    }
-    await(socket.close());
-    await(server.close());
-    await(vertx.close());
-    return List.copyOf(overlays);
+    return LockstepReplay.overlays(vertx, server, recording, Duration.ofSeconds(120));
   }
 
   @Test
