@@ -1,7 +1,5 @@
 package cathnav.core.registration;
 
-import java.util.Arrays;
-
 /**
  * How well any DRR could match a noisy frame: the frame's quantum noise level and the gradient correlation that a
  * perfect, noise-free model would reach on it.
@@ -46,7 +44,8 @@ public record NoiseCeiling(double noiseSigma, double meanSquareSigma, double gra
   private static final double MEDIAN_ABS_NORMAL = 0.6744897501960817;
 
   /**
-   * Measures an attenuation image (row-major, {@code width * height}), such as pyramid level 0.
+   * Measures an attenuation image (row-major, {@code width * height}), such as pyramid level 0. Three passes over
+   * the image and no sort (block medians by selection): it runs on the host once per confidence measurement.
    *
    * @throws IllegalArgumentException if the sizes disagree or the image is smaller than 3 x 3
    */
@@ -55,12 +54,12 @@ public record NoiseCeiling(double noiseSigma, double meanSquareSigma, double gra
       throw new IllegalArgumentException("noise ceiling needs a full image of at least 3x3, width=" + width
           + ", height=" + height + ", pixels=" + image.length);
     }
-    double sigma = Math.sqrt(noiseVariance(image, width, height));
-    double[] gu = gradientMoments(image, width, height, true);
-    double[] gv = gradientMoments(image, width, height, false);
-    double ceiling = 0.5 * (ceiling(gu[1], sigma) + ceiling(gv[1], sigma));
-    return new NoiseCeiling(sigma, Math.sqrt(meanSquareResponse(image, width, height) / MASK_ENERGY),
-        0.5 * (gu[1] + gv[1]), Math.max(MIN_CEILING, ceiling));
+    double[] noise = noiseMoments(image, width, height);
+    double sigma = Math.sqrt(noise[0]);
+    double[] g = gradientVariances(image, width, height);
+    double ceiling = 0.5 * (ceiling(g[0], sigma) + ceiling(g[1], sigma));
+    return new NoiseCeiling(sigma, Math.sqrt(noise[1] / MASK_ENERGY), 0.5 * (g[0] + g[1]),
+        Math.max(MIN_CEILING, ceiling));
   }
 
   /** The ceiling that a gradient variance and a noise level give, at least {@value #MIN_CEILING}. */
@@ -71,44 +70,91 @@ public record NoiseCeiling(double noiseSigma, double meanSquareSigma, double gra
     return Math.max(MIN_CEILING, Math.sqrt(Math.max(0, 1 - SOBEL_ENERGY * sigma * sigma / gradientVariance)));
   }
 
-  private static double meanSquareResponse(float[] a, int w, int h) {
-    double sum = 0;
-    for (int v = 1; v < h - 1; v++) {
-      for (int u = 1; u < w - 1; u++) {
-        double r = maskResponse(a, w, u, v);
-        sum += r * r;
-      }
-    }
-    return sum / ((double) (w - 2) * (h - 2));
-  }
-
   /** Mean over blocks of the block's robust noise variance (interior pixels only). */
   static double noiseVariance(float[] a, int w, int h) {
+    return noiseMoments(a, w, h)[0];
+  }
+
+  /**
+   * One pass over the interior, block by block (the blocks tile it exactly): {@code {mean over blocks of the
+   * block's robust noise variance, mean square of the noise mask's response}}.
+   */
+  private static double[] noiseMoments(float[] a, int w, int h) {
     int bw = Math.max(1, (w - 2) / BLOCK);
     int bh = Math.max(1, (h - 2) / BLOCK);
-    double sum = 0;
-    int blocks = 0;
+    double[] r = new double[((w - 2 + bw - 1) / bw) * ((h - 2 + bh - 1) / bh)];
+    double blockSum = 0;
+    double squareSum = 0;
     for (int by = 0; by < bh; by++) {
+      int v0 = 1 + by * (h - 2) / bh;
+      int v1 = 1 + (by + 1) * (h - 2) / bh;
       for (int bx = 0; bx < bw; bx++) {
         int u0 = 1 + bx * (w - 2) / bw;
         int u1 = 1 + (bx + 1) * (w - 2) / bw;
-        int v0 = 1 + by * (h - 2) / bh;
-        int v1 = 1 + (by + 1) * (h - 2) / bh;
-        double[] r = new double[(u1 - u0) * (v1 - v0)];
         int n = 0;
         for (int v = v0; v < v1; v++) {
           for (int u = u0; u < u1; u++) {
-            r[n++] = Math.abs(maskResponse(a, w, u, v));
+            double x = maskResponse(a, w, u, v);
+            squareSum += x * x;
+            r[n++] = Math.abs(x);
           }
         }
-        Arrays.sort(r, 0, n);
-        double median = n % 2 == 1 ? r[n / 2] : 0.5 * (r[n / 2 - 1] + r[n / 2]);
-        double s = median / (MEDIAN_ABS_NORMAL * Math.sqrt(MASK_ENERGY));
-        sum += s * s;
-        blocks++;
+        double s = median(r, n) / (MEDIAN_ABS_NORMAL * Math.sqrt(MASK_ENERGY));
+        blockSum += s * s;
       }
     }
-    return sum / blocks;
+    return new double[] {blockSum / (bw * bh), squareSum / ((double) (w - 2) * (h - 2))};
+  }
+
+  /** The median of {@code x[0, n)} (mean of the two middle values when n is even); reorders them. */
+  static double median(double[] x, int n) {
+    int k = n / 2;
+    select(x, n, k);
+    if (n % 2 == 1) {
+      return x[k];
+    }
+    double below = x[0]; // after selection x[0, k) holds the k smallest: the largest of them is the other middle
+    for (int i = 1; i < k; i++) {
+      below = Math.max(below, x[i]);
+    }
+    return 0.5 * (below + x[k]);
+  }
+
+  /** Moves the k-th smallest of {@code x[0, n)} to {@code x[k]}, smaller ones before it, larger after (Hoare). */
+  private static void select(double[] x, int n, int k) {
+    int lo = 0;
+    int hi = n - 1;
+    while (lo < hi) {
+      double pivot = medianOfThree(x[lo], x[(lo + hi) >>> 1], x[hi]);
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (x[i] < pivot) {
+          i++;
+        }
+        while (x[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = x[i];
+          x[i] = x[j];
+          x[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return; // x[j + 1, i) all equal the pivot, k among them
+      }
+    }
+  }
+
+  private static double medianOfThree(double a, double b, double c) {
+    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
   }
 
   private static double maskResponse(float[] a, int w, int u, int v) {
@@ -118,25 +164,33 @@ public record NoiseCeiling(double noiseSigma, double meanSquareSigma, double gra
         + a[i + w - 1] - 2.0 * a[i + w] + a[i + w + 1];
   }
 
-  /** {@code {mean, variance}} of one Sobel gradient (borders replicated, as the scorer computes it). */
-  private static double[] gradientMoments(float[] a, int w, int h, boolean alongU) {
-    double sum = 0;
-    double sumSq = 0;
+  /**
+   * {@code {variance of the u gradient, variance of the v gradient}} of the 3x3 Sobel gradients, borders replicated
+   * as the scorer computes them; one pass.
+   */
+  private static double[] gradientVariances(float[] a, int w, int h) {
+    double su = 0;
+    double suu = 0;
+    double sv = 0;
+    double svv = 0;
     for (int v = 0; v < h; v++) {
-      int vm = Math.max(0, v - 1);
-      int vp = Math.min(h - 1, v + 1);
+      int rm = Math.max(0, v - 1) * w;
+      int r0 = v * w;
+      int rp = Math.min(h - 1, v + 1) * w;
       for (int u = 0; u < w; u++) {
         int um = Math.max(0, u - 1);
         int up = Math.min(w - 1, u + 1);
-        double g = alongU
-            ? (a[vm * w + up] + 2.0 * a[v * w + up] + a[vp * w + up]) - (a[vm * w + um] + 2.0 * a[v * w + um] + a[vp * w + um])
-            : (a[vp * w + um] + 2.0 * a[vp * w + u] + a[vp * w + up]) - (a[vm * w + um] + 2.0 * a[vm * w + u] + a[vm * w + up]);
-        sum += g;
-        sumSq += g * g;
+        double gu = (a[rm + up] + 2.0 * a[r0 + up] + a[rp + up]) - (a[rm + um] + 2.0 * a[r0 + um] + a[rp + um]);
+        double gv = (a[rp + um] + 2.0 * a[rp + u] + a[rp + up]) - (a[rm + um] + 2.0 * a[rm + u] + a[rm + up]);
+        su += gu;
+        suu += gu * gu;
+        sv += gv;
+        svv += gv * gv;
       }
     }
     double n = (double) w * h;
-    double mean = sum / n;
-    return new double[] {mean, Math.max(0, sumSq / n - mean * mean)};
+    double mu = su / n;
+    double mv = sv / n;
+    return new double[] {Math.max(0, suu / n - mu * mu), Math.max(0, svv / n - mv * mv)};
   }
 }

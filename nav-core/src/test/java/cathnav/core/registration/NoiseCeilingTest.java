@@ -143,6 +143,25 @@ class NoiseCeilingTest {
   }
 
   @Test
+  void blockMedianBySelectionEqualsTheMedianOfTheSortedValues() {
+    long seed = System.nanoTime();
+    System.out.println("seed=" + seed);
+    SplittableRandom r = new SplittableRandom(seed);
+    for (int trial = 0; trial < 2000; trial++) {
+      int n = 1 + r.nextInt(300);
+      double[] x = new double[n + r.nextInt(5)];
+      boolean ties = r.nextBoolean();
+      for (int i = 0; i < x.length; i++) {
+        x[i] = ties ? r.nextInt(6) : r.nextDouble(-1, 1);
+      }
+      double[] sorted = java.util.Arrays.copyOf(x, n);
+      java.util.Arrays.sort(sorted);
+      double expected = n % 2 == 1 ? sorted[n / 2] : 0.5 * (sorted[n / 2 - 1] + sorted[n / 2]);
+      assertEquals(expected, NoiseCeiling.median(x, n), 0.0, "seed=" + seed + ", trial=" + trial + ", n=" + n);
+    }
+  }
+
+  @Test
   void rejectsAnImageOfTheWrongSize() {
     assertThrows(IllegalArgumentException.class, () -> NoiseCeiling.of(new float[10], 4, 4));
   }
