@@ -46,10 +46,13 @@ public final class LeadDetector {
   private static final double MIN_MEAN_SNR = 1.2;
   /** What a trace through noise alone collects per point, noise units; subtracted when scoring. */
   private static final double NOISE_SNR = 0.8;
+  /** A reported tip this close to where the image puts it is the image's tip, pixels. */
+  private static final double TIP_FROM_IMAGE_PX = 1;
 
   private final LeadDetectorOptions options;
   private final TipLocator tipLocator = new TipLocator();
   private final TipTrack tipTrack = new TipTrack();
+  private final TipConfirmation confirmation = new TipConfirmation();
   private RidgeMap ridges;
   private LeadDetection previous;
   /** The previous detection was a fresh lock not yet confirmed (not reported). */
@@ -64,6 +67,7 @@ public final class LeadDetector {
     previous = null;
     pending = false;
     tipTrack.reset();
+    confirmation.reset();
   }
 
   /**
@@ -82,20 +86,22 @@ public final class LeadDetector {
     long t0 = System.nanoTime();
     FieldOfView fov = FieldOfView.of(raw, width, height, options.fovMarginPx());
     long t1 = System.nanoTime();
-    LeadDetection result = null;
+    Traced traced = null;
     boolean whole = true;
     if (previous != null && previous.found()) {
       // tracking: only the neighbourhood of the previous wire's distal part is filtered
       int[] roi = regionAround(previous, width, height);
       ridges.compute(raw, fov.mask, options.scales(), options.minContrast(), roi[0], roi[1], roi[2], roi[3]);
-      result = trace(fov, previous);
+      traced = trace(fov, previous);
       whole = false;
     }
-    if (result == null || !result.found()) {
+    if (traced == null || !traced.wire().found()) {
       ridges.compute(raw, fov.mask, options.scales(), options.minContrast());
-      result = trace(fov, null);
+      traced = trace(fov, null);
       whole = true;
     }
+    LeadDetection result = traced.wire();
+    result = result.withTipConfidence(confirmation.update(traced.evidence()));
     long t2 = System.nanoTime();
     LOG.trace("lead timing, fovMs={}, detectMs={}, wholeFrame={}", (t1 - t0) / 1e6, (t2 - t1) / 1e6, whole);
     LeadDetection reported = result;
@@ -110,12 +116,17 @@ public final class LeadDetector {
     }
     previous = result;
     result = reported;
-    LOG.debug("lead detection, found={}, lengthPx={}, tip=({}, {})", result.found(),
-        Math.round(result.lengthPx()), Math.round(result.tipU()), Math.round(result.tipV()));
+    LOG.debug("lead detection, found={}, lengthPx={}, tip=({}, {}), tipConfidence={}", result.found(),
+        Math.round(result.lengthPx()), Math.round(result.tipU()), Math.round(result.tipV()), result.tipConfidence());
     return result;
   }
 
-  private LeadDetection trace(FieldOfView fov, LeadDetection near) {
+  /** A traced wire and what it shows about its tip. */
+  private record Traced(LeadDetection wire, TipConfirmation.Evidence evidence) {
+    static final Traced NONE = new Traced(LeadDetection.none(), TipConfirmation.Evidence.NONE);
+  }
+
+  private Traced trace(FieldOfView fov, LeadDetection near) {
     int w = ridges.width;
     int h = ridges.height;
     float[] s = ridges.coherence;
@@ -139,7 +150,7 @@ public final class LeadDetector {
       }
     }
     if (candidates.isEmpty()) {
-      return LeadDetection.none();
+      return Traced.NONE;
     }
     // strengths are signal-to-noise ratios (RidgeMap): the thresholds are fixed multiples of the noise
     double ref = CAP_SNR;
@@ -177,7 +188,7 @@ public final class LeadDetector {
       }
     }
     if (best == null) {
-      return LeadDetection.none();
+      return Traced.NONE;
     }
     double length = 0;
     for (int k = 2; k < best.length; k += 2) {
@@ -187,7 +198,7 @@ public final class LeadDetector {
       LOG.trace("best trace, lengthPx={}, score={}, points={}", Math.round(length), Math.round(bestScore), best.length / 2);
     }
     if (length < options.minLengthPx()) {
-      return LeadDetection.none();
+      return Traced.NONE;
     }
     int n = best.length / 2;
     boolean tipAtEnd = chooseTipAtEnd(fov, near, best, bestTrace);
@@ -205,22 +216,26 @@ public final class LeadDetector {
     meanCoherence /= n;
     LOG.trace("best trace, meanContrast={}, meanCoherence={}", contrast / n, meanCoherence);
     if (meanCoherence < MIN_MEAN_SNR) {
-      return LeadDetection.none(); // a chain of noise valleys, not a radio-opaque wire
+      return Traced.NONE; // a chain of noise valleys, not a radio-opaque wire
     }
-    if (options.requireTipElectrode()) {
-      double electrode = TipLocator.endDarkness(ridges, ordered, true);
-      if (electrode < ELECTRODE_DEPTH || electrode < ELECTRODE_RATIO * contrast / n) {
-        // the wire fades out without a tip electrode: its tip is hidden (or this is not a lead); report none
-        LOG.trace("no tip electrode, endDepth={}, meanDepth={}", electrode, contrast / n);
-        return LeadDetection.none();
-      }
+    double electrode = TipLocator.endDarkness(ridges, ordered, true);
+    boolean electrodeSeen = electrode >= ELECTRODE_DEPTH && electrode >= ELECTRODE_RATIO * contrast / n;
+    if (options.requireTipElectrode() && !electrodeSeen) {
+      // the wire fades out without a tip electrode: its tip is hidden (or this is not a lead); report none
+      LOG.trace("no tip electrode, endDepth={}, meanDepth={}", electrode, contrast / n);
+      return Traced.NONE;
     }
     double[] tip = tipLocator.locate(ridges, ordered);
     float[] line = TipTrack.extendTo(ordered, tip);
     if (near != null && near.found()) {
       line = tipTrack.limit(line, near);
     }
-    return new LeadDetection(true, line, line[line.length - 2], line[line.length - 1], length, contrast / n);
+    double tipU = line[line.length - 2];
+    double tipV = line[line.length - 1];
+    // the tracking held the tip back or kept the previous one: the image does not put it here
+    boolean tipFromImage = Math.hypot(tipU - tip[0], tipV - tip[1]) <= TIP_FROM_IMAGE_PX;
+    return new Traced(new LeadDetection(true, line, tipU, tipV, length, contrast / n),
+        new TipConfirmation.Evidence(true, electrodeSeen, tipFromImage, tipU, tipV));
   }
 
   /**

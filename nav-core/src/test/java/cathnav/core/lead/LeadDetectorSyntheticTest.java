@@ -20,6 +20,21 @@ class LeadDetectorSyntheticTest {
   private record Scene(float[] raw, double tipU, double tipV) {}
 
   private static Scene scene(Random rnd, boolean withWire, boolean withTube) {
+    Scene clean = cleanScene(rnd, withWire, withTube, false);
+    return new Scene(noisy(clean.raw(), rnd), clean.tipU(), clean.tipV());
+  }
+
+  /** The frame with quantum-like noise (variance equal to the intensity), a new array. */
+  private static float[] noisy(float[] clean, Random rnd) {
+    float[] raw = clean.clone();
+    for (int i = 0; i < raw.length; i++) {
+      raw[i] = (float) Math.max(0, raw[i] + rnd.nextGaussian() * Math.sqrt(raw[i]));
+    }
+    return raw;
+  }
+
+  /** The scene without noise; {@code withElectrode} darkens a compact blob at the tip as a lead's tip electrode. */
+  private static Scene cleanScene(Random rnd, boolean withWire, boolean withTube, boolean withElectrode) {
     float[] raw = new float[N * N];
     double cx = 256 + rnd.nextGaussian() * 5;
     double cy = 256 + rnd.nextGaussian() * 5;
@@ -64,9 +79,12 @@ class LeadDetectorSyntheticTest {
       }
       tipU = p2[0];
       tipV = p2[1];
-    }
-    for (int i = 0; i < raw.length; i++) {
-      raw[i] = (float) Math.max(0, raw[i] + rnd.nextGaussian() * Math.sqrt(raw[i]));
+      for (int y = (int) tipV - 6; withElectrode && y <= (int) tipV + 6; y++) {
+        for (int x = (int) tipU - 6; x <= (int) tipU + 6; x++) {
+          double d2 = (x - tipU) * (x - tipU) + (y - tipV) * (y - tipV);
+          raw[y * N + x] *= (float) (1 - 0.5 * Math.exp(-d2 / (2 * 2.0 * 2.0)));
+        }
+      }
     }
     return new Scene(raw, tipU, tipV);
   }
@@ -103,6 +121,38 @@ class LeadDetectorSyntheticTest {
     LeadDetection second = detector.detect(again, N, N);
     assertTrue(first.found() && second.found());
     assertTrue(Math.hypot(second.tipU() - first.tipU(), second.tipV() - first.tipV()) < 3);
+  }
+
+  @Test
+  void pacingLeadTipIsConfirmedOnlyOnceASecondFrameAgrees() {
+    long seed = System.nanoTime();
+    System.out.println("seed=" + seed);
+    Random rnd = new Random(seed);
+    Scene s = cleanScene(rnd, true, true, true);
+    LeadDetector detector = new LeadDetector(LeadDetectorOptions.PACING_LEAD);
+    LeadDetection lock = detector.detect(noisy(s.raw(), rnd), N, N);
+    assertFalse(lock.tipConfirmed(), "a fresh lock is confirmed");
+    LeadDetection second = detector.detect(noisy(s.raw(), rnd), N, N);
+    assertTrue(second.found(), "the wire is not found in the second frame");
+    double errMm = Math.hypot(second.tipU() - s.tipU(), second.tipV() - s.tipV()) * MM_PER_PIXEL;
+    assertTrue(second.tipConfirmed() && errMm < 1.5, "second frame: confidence " + second.tipConfidence()
+        + ", tip error " + errMm + " mm");
+    detector.reset();
+    assertFalse(detector.detect(noisy(s.raw(), rnd), N, N).tipConfirmed(), "confirmed right after a reset");
+  }
+
+  @Test
+  void wireWithoutATipElectrodeIsFoundButItsTipNeverConfirmed() {
+    long seed = System.nanoTime();
+    System.out.println("seed=" + seed);
+    Random rnd = new Random(seed);
+    Scene s = cleanScene(rnd, true, true, false);
+    LeadDetector detector = new LeadDetector(LeadDetectorOptions.DEFAULTS);
+    for (int frame = 0; frame < 3; frame++) {
+      LeadDetection d = detector.detect(noisy(s.raw(), rnd), N, N);
+      assertTrue(d.found(), "frame " + frame + ": no wire found");
+      assertFalse(d.tipConfirmed(), "frame " + frame + ": tip confirmed without an electrode");
+    }
   }
 
   /** Anatomy-like background and quantum noise only (a wide tube alone would be reported: it is a dark tube). */
