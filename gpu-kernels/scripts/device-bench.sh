@@ -4,7 +4,7 @@
 #   here (project root):   gpu-kernels/scripts/device-bench.sh pack
 #                          (builds the project with nvcc so the cubin/PTX kernels are packaged, then packs .device/
 #                          as ../shared/device/pack.sh does: gpu-kernels' classes and test classes, the application's
-#                          runtime jars, the real CT from ../shared/data/ct, a jlink Java runtime; about 53 MiB)
+#                          runtime jars, the real CT from ../shared/data/ct and the meshes, a jlink Java runtime; about 53 MiB)
 #   device tool:           run  carry=[".device"]  timeout_s=420
 #                          command="bash gpu-kernels/scripts/device-bench.sh run"
 #                          (STEPS=a,b,... runs only those steps; CASES= registration cases; MINUTES= e2e length)
@@ -12,7 +12,7 @@
 # "run" packs its logs, JUnit XML reports, bench JSON and plots into $OUT/results.tgz (the tool brings back at most 8
 # files) and prints a summary. Steps: junit-gpu (the tests tagged gpu), cuda-texture (DrrBench), registration-cuda
 # (bench registration on the real CT), e2e-cuda-steady and e2e-cuda (bench e2e at 30 fps 1024x1024, C-arm still and
-# with a move), opencl (NVIDIA OpenCL DrrBench), suite-exact (the backend suite on java, opencl and cuda). Each step
+# with a move), demo-cuda (the 75 s demo on CUDA), opencl (NVIDIA OpenCL DrrBench), suite-exact (the backend suite on java, opencl and cuda). Each step
 # has its own time limit and a failing step does not stop the others; they run in order of value, so a call cut
 # short still brings back the main figures. About 3 minutes on an H200 once the machine is up (2026-11-27).
 set -uo pipefail
@@ -46,6 +46,8 @@ case "$mode" in
         [ -e ".device/lib/$name" ] || cp "$jar" .device/lib/
       done
       mkdir -p .device/data && cp -r ../shared/data/ct .device/data/
+      # the heart meshes the demo fits to the CT (14 MiB of STL/VTK, 3 MiB as xz), unpacked by "run"
+      tar cJf .device/meshes.txz -C ../shared/data meshes
     fi
     cache=${XDG_CACHE_HOME:-$HOME/.cache}/cathnav-device; mkdir -p "$cache"
     base=java.base,java.logging,java.management,jdk.unsupported,java.naming,java.xml,jdk.crypto.ec,java.net.http,jdk.management,java.sql,jdk.zipfs
@@ -73,7 +75,7 @@ case "$mode" in
     work=${DEVICE_WORK:-/tmp/cathnav-device-out}
     rm -rf "$work"; mkdir -p "$out" "$work"
     : >"$work/summary.txt"
-    only=${STEPS:-junit-gpu,cuda-texture,registration-cuda,e2e-cuda-steady,e2e-cuda,opencl,suite-exact}
+    only=${STEPS:-junit-gpu,cuda-texture,registration-cuda,e2e-cuda-steady,e2e-cuda,demo-cuda,opencl,suite-exact}
     step() { # name, seconds, command...
       local name=$1 limit=$2; shift 2
       case ",$only," in *",$name,"*) ;; *) return 0 ;; esac
@@ -90,6 +92,7 @@ case "$mode" in
         step "$name" "$limit" bash .device/run.sh main cathnav.sim.cli.CathNavCommand "$@"
     }
     bash .device/run.sh info >"$work/info.txt" 2>&1; cat "$work/info.txt"; nproc
+    [ ! -f .device/meshes.txz ] || [ -d .device/data/meshes ] || tar xJf .device/meshes.txz -C .device/data
     # ordered by value, so that a call cut short by its time limit still brings back the main figures
     # 1. the gpu-tagged tests: CudaBackendTest (every volume mode vs float64, launch counts, batch of 64, 512^3 int16)
     step junit-gpu 100 bash .device/run.sh test --include-tag=gpu --reports-dir="$work/junit-gpu"
@@ -105,7 +108,9 @@ case "$mode" in
       --json "$work/bench-e2e-cuda-steady.json" --plot "$work/e2e-cuda-steady.png"
     app e2e-cuda 100 bench e2e --backend cuda --fps 30 --size 1024 --minutes ${MINUTES:-1} \
       --json "$work/bench-e2e-cuda.json" --plot "$work/e2e-cuda.png"
-    # 4. NVIDIA OpenCL speed, and the shared backend suite on cuda's exact path and NVIDIA OpenCL (java compares)
+    # 4. the demo on CUDA (real CT, fitted meshes, C-arm move): states, and the largest error among TRACKING frames
+    app demo-cuda 150 demo --headless --duration 75 --backend cuda
+    # 5. NVIDIA OpenCL speed, and the shared backend suite on cuda's exact path and NVIDIA OpenCL (java compares)
     step opencl 60 bash .device/run.sh main cathnav.gpu.bench.DrrBench --json "$work/bench-opencl.json" \
       --backend opencl --volume 256,512 --detector 256,512 --batch 64
     JAVA_OPTS="-Dcathnav.test.backends=java,opencl,cuda -Dcathnav.cuda.volume=exact" \
