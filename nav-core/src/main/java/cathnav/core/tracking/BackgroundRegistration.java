@@ -20,13 +20,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Full registrations, and for models with a heart region the heart's views and checks, on a dedicated thread
- * ({@code cathnav-registration}) with its own compute backend, so the pipeline thread never waits for one.
+ * ({@code cathnav-registration}) with its own compute backend, so the pipeline thread never waits for one. The
+ * backend is the java one in CPU mode and the GPU's ({@code opencl}, {@code cuda}) in GPU heart mode
+ * ({@link BackendSupply}).
  *
  * <p>A job finds the patient pose for its frame (the whole CT, {@link Registrar}; an accepted pose is only
  * re-scored) and, with a heart region, renders the {@link HeartViews} at that pose (once per view and pose) and
@@ -34,7 +35,9 @@ import org.slf4j.LoggerFactory;
  * ({@link HeartRegistration}) on the check grid ({@link HeartCheck}).
  *
  * <p>Threading contract: {@link #submit} and {@link #close} are called by one owner thread (the pipeline thread);
- * the backend, its volumes and the registrar are created, used and closed on the registration thread only. Results
+ * the backend (opened by {@link BackendSupply#open()} at the first job), its volumes and the registrar are created,
+ * used and closed on the registration thread only. A backend that fails to open or fails in a job completes that
+ * job's future exceptionally (the owner surfaces it, so the pipeline falls back to java). Results
  * come back as futures the owner polls without blocking ({@link CompletableFuture#isDone()}). At most one job runs
  * at a time; the owner submits the next only when the last is done.
  */
@@ -80,7 +83,7 @@ final class BackgroundRegistration implements AutoCloseable {
 
   private final Executor thread;
   private final ExecutorService ownThread; // null when the executor was injected
-  private final Supplier<ComputeBackend> backendFactory;
+  private final BackendSupply backendSupply;
   private final RegistrationModel model;
   private final ConfidenceCalibration calibration;
   private final RegistrationOptions options;
@@ -96,9 +99,9 @@ final class BackgroundRegistration implements AutoCloseable {
   private RenderOptions heartRender;
   private HeartViews lastViews;
 
-  BackgroundRegistration(Supplier<ComputeBackend> backendFactory, RegistrationModel model,
+  BackgroundRegistration(BackendSupply backendSupply, RegistrationModel model,
       ConfidenceCalibration calibration, RegistrationOptions options, HeartVerification heartSettings) {
-    this(backendFactory, model, calibration, options, heartSettings, null);
+    this(backendSupply, model, calibration, options, heartSettings, null);
   }
 
   /**
@@ -107,10 +110,10 @@ final class BackgroundRegistration implements AutoCloseable {
    *     thread, so a job submitted for frame k is done before frame k + 1 is tracked, whatever the machine's speed:
    *     replays become reproducible. An injected executor is not shut down at {@link #close}.
    */
-  BackgroundRegistration(Supplier<ComputeBackend> backendFactory, RegistrationModel model,
+  BackgroundRegistration(BackendSupply backendSupply, RegistrationModel model,
       ConfidenceCalibration calibration, RegistrationOptions options, HeartVerification heartSettings,
       Executor executor) {
-    this.backendFactory = Objects.requireNonNull(backendFactory, "backendFactory");
+    this.backendSupply = Objects.requireNonNull(backendSupply, "backendSupply");
     this.model = Objects.requireNonNull(model, "model");
     this.calibration = Objects.requireNonNull(calibration, "calibration");
     this.options = Objects.requireNonNull(options, "options");
@@ -123,9 +126,9 @@ final class BackgroundRegistration implements AutoCloseable {
     this.thread = executor != null ? executor : ownThread;
   }
 
-  BackgroundRegistration(Supplier<ComputeBackend> backendFactory, RegistrationModel model,
+  BackgroundRegistration(BackendSupply backendSupply, RegistrationModel model,
       ConfidenceCalibration calibration, RegistrationOptions options) {
-    this(backendFactory, model, calibration, options, HeartVerification.DEFAULT);
+    this(backendSupply, model, calibration, options, HeartVerification.DEFAULT);
   }
 
   /**
@@ -276,7 +279,9 @@ final class BackgroundRegistration implements AutoCloseable {
 
   private void ensureOpen() {
     if (registrar == null) {
-      backend = backendFactory.get();
+      if (backend == null) { // a job that failed after opening it leaves it open: close() releases it
+        backend = backendSupply.open();
+      }
       volume = backend.uploadVolume(model.ct(), model.attenuation());
       registrar = new Registrar(backend, volume, model.centre(), calibration);
       if (model.hasHeart()) {
@@ -293,8 +298,9 @@ final class BackgroundRegistration implements AutoCloseable {
     }
   }
 
+  /** The name of the backend the jobs run on (known before the first job opens it); any thread. */
   String backendName() {
-    return backend != null ? backend.name() : "java";
+    return backendSupply.name();
   }
 
   /** Releases the backend on its own thread and stops the thread; waits at most 5 s for a running job. */

@@ -19,7 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Per-frame intensity-based tracking on a fast backend (a GPU): every frame is registered, either fully (first
+ * Per-frame intensity-based tracking on a fast backend (a GPU) for models without a heart region (with one,
+ * {@link RegistrationTrackerFactory} opens a {@link MotionCompensatedTracker} in heart mode on the GPU instead, the
+ * mode that can verify the heart and report TRACKING): every frame is registered, either fully (first
  * frame, after a C-arm move, after an unreliable frame) or by a bounded local update from the last pose
  * ({@link TrackerSettings#tracking()}), whose result is re-scored on the calibrated stage so its confidence means
  * the same as a full registration's.
@@ -28,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * after {@link TrackerSettings#lostAfterFailures()} failed full registrations in a row; a pose that passes the
  * confidence threshold: UNVERIFIED, never TRACKING (the registration scores the whole CT, so it follows the
  * thorax, spine and ribs included, not the heart that moves against them with breathing: the same reason as in
- * {@link MotionCompensatedTracker} without a heart region; the overlay is shown amber: the heart stage of
- * {@link MotionCompensatedTracker} is not yet run on this path);
+ * {@link MotionCompensatedTracker} without a heart region; the overlay is shown amber: without a heart region there
+ * is no heart to verify);
  * a local update below the threshold: UNRELIABLE and the next frame is fully registered. A C-arm move (P changed)
  * always triggers a full registration. Pose age is 0: each pose was computed from its own frame's pixels.
  *

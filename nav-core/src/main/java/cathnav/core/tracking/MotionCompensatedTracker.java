@@ -16,8 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * CPU-mode tracking: 2D/3D registrations run continuously in the background ({@link BackgroundRegistration}, its own
- * thread and backend), and each frame is brought up to date on the pipeline thread.
+ * Background-registration tracking: 2D/3D registrations run continuously in the background
+ * ({@link BackgroundRegistration}, its own thread and backend: java in CPU mode, the GPU's in GPU heart mode), and
+ * each frame is brought up to date on the pipeline thread.
  *
  * <p>With a heart region in the model (the clinical mode): the background registers the patient (the whole CT,
  * dominated by spine and ribs) and renders the {@link HeartViews} at that pose; each frame's heart-only residual
@@ -255,9 +256,10 @@ public final class MotionCompensatedTracker implements FrameTracker {
     failedRegistrations = 0;
   }
 
+  /** The background registration's backend ({@code java} in CPU mode, the GPU's in GPU heart mode). */
   @Override
   public String backendName() {
-    return "java";
+    return background.backendName();
   }
 
   @Override

@@ -14,10 +14,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The service's tracker factory: on a GPU backend ({@code cuda}, {@code opencl}) an {@link IntensityTracker} that
- * registers every frame on the pipeline thread; on {@code java} a {@link MotionCompensatedTracker} whose full
- * registrations run on a background thread with its own java backend. {@code auto} takes the best backend that
- * probes. The model's {@link ProcedureModel#registrationData()} must be a {@link RegistrationModel}.
+ * The service's tracker factory. The model's {@link ProcedureModel#registrationData()} must be a
+ * {@link RegistrationModel} (else the {@code withoutCt} factory, if any, opens the tracker). The backend request
+ * ({@code cuda}, {@code opencl}, {@code java}; {@code auto} takes the best that probes) is opened once on the calling
+ * thread to check that it works ({@link FallbackPolicy#FAIL}: an unavailable backend throws here, and the pipeline
+ * falls back to java), then:
+ *
+ * <ul>
+ *   <li>a model with a heart region, any backend: a {@link MotionCompensatedTracker} in heart mode, whose patient
+ *       registrations and 3D heart checks run on its {@link BackgroundRegistration} thread with its own backend of
+ *       the selected kind ({@link BackendSupply}: opened, used and closed on that thread; the pipeline thread keeps
+ *       no backend); the per-frame 2D heart match runs on the pipeline thread. The only mode that reports TRACKING.
+ *       On a GPU the background jobs finish in milliseconds instead of seconds, so the heart checks are fresher;
+ *   <li>no heart region, GPU backend: an {@link IntensityTracker} registering the whole CT every frame on the
+ *       pipeline thread (never TRACKING: it follows the thorax, not the heart);
+ *   <li>no heart region, java: a {@link MotionCompensatedTracker} with 2D template matching (never TRACKING).
+ * </ul>
+ *
+ * <p>A GPU failure after the tracker opened (the background backend fails to open or in a job) surfaces from
+ * {@link FrameTracker#track} as an exception while the tracker reports the GPU's {@link FrameTracker#backendName()},
+ * which makes the pipeline close it and open a java tracker.
  *
  * <p>Thread-safety: {@link #open} is called on the pipeline thread; the factory itself is immutable.
  */
@@ -59,7 +75,7 @@ public final class RegistrationTrackerFactory implements TrackerFactory {
   }
 
   /**
-   * This factory, with the CPU-mode tracker's background jobs (full registrations, heart checks) run on
+   * This factory, with the background tracker's jobs (full registrations, heart checks) run on
    * {@code executor} instead of their own thread (one job at a time, on one thread). {@code Runnable::run} runs
    * them inline on the pipeline thread: each frame's job is finished before the next frame is tracked, so replaying
    * the same recording gives the same poses and overlays on any machine (deterministic replay; the pipeline then
@@ -83,8 +99,9 @@ public final class RegistrationTrackerFactory implements TrackerFactory {
     }
     BackendSelection selection = ComputeBackends.select(backend, FallbackPolicy.FAIL);
     ComputeBackend be = selection.backend();
-    if (!"java".equals(be.name())) {
-      LOG.info("tracker opened, mode=intensity, backend={}, model={}", be.name(), model.name());
+    String name = be.name();
+    if (!"java".equals(name) && !data.hasHeart()) {
+      LOG.info("tracker opened, mode=intensity, backend={}, model={}", name, model.name());
       try {
         return new IntensityTracker(be, data, settings, calibration);
       } catch (RuntimeException e) {
@@ -92,12 +109,13 @@ public final class RegistrationTrackerFactory implements TrackerFactory {
         throw e;
       }
     }
-    // the pipeline thread keeps no backend in CPU mode: the background thread opens its own
+    // the pipeline thread keeps no backend here: the background thread opens its own of the same kind, so a CUDA
+    // context or OpenCL queue lives and dies on the one thread that uses it
     be.close();
-    LOG.info("tracker opened, mode=motion-compensated, backend=java, model={}", model.name());
-    BackgroundRegistration background = new BackgroundRegistration(
-        () -> ComputeBackends.select("java", FallbackPolicy.FAIL).backend(), data, calibration, settings.full(),
-        settings.heart(), registrationExecutor);
+    LOG.info("tracker opened, mode={}, backend={}, model={}", data.hasHeart() ? "heart" : "motion-compensated",
+        name, model.name());
+    BackgroundRegistration background = new BackgroundRegistration(BackendSupply.named(name), data, calibration,
+        settings.full(), settings.heart(), registrationExecutor);
     return new MotionCompensatedTracker(background, data, settings);
   }
 }

@@ -15,8 +15,6 @@ import cathnav.core.registration.ConfidenceFeature;
 import cathnav.core.registration.RealCtFixture;
 import cathnav.core.service.PoseEstimate;
 import cathnav.core.service.PoseEstimate.TrackerPhase;
-import cathnav.gpu.ComputeBackends;
-import cathnav.gpu.FallbackPolicy;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +52,7 @@ class HeartModeTrackerTest {
 
   private static MotionCompensatedTracker tracker() {
     BackgroundRegistration background = new BackgroundRegistration(
-        () -> ComputeBackends.select("java", FallbackPolicy.FAIL).backend(), HeartFrames.MODEL, CALIBRATION,
+        BackendSupply.JAVA, HeartFrames.MODEL, CALIBRATION,
         TrackerSettings.DEFAULT.full(), HeartVerification.DEFAULT);
     return new MotionCompensatedTracker(background, HeartFrames.MODEL, TrackerSettings.DEFAULT);
   }

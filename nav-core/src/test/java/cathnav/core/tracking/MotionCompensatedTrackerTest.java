@@ -13,8 +13,6 @@ import cathnav.core.geometry.RigidTransform;
 import cathnav.core.registration.RealCtFixture;
 import cathnav.core.service.PoseEstimate;
 import cathnav.core.service.PoseEstimate.TrackerPhase;
-import cathnav.gpu.ComputeBackends;
-import cathnav.gpu.FallbackPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +37,7 @@ class MotionCompensatedTrackerTest {
 
   private static MotionCompensatedTracker tracker() {
     BackgroundRegistration background = new BackgroundRegistration(
-        () -> ComputeBackends.select("java", FallbackPolicy.FAIL).backend(), TrackingFixture.MODEL,
+        BackendSupply.JAVA, TrackingFixture.MODEL,
         TrackingFixture.CALIBRATION, TrackerSettings.DEFAULT.full());
     return new MotionCompensatedTracker(background, TrackingFixture.MODEL, TrackerSettings.DEFAULT);
   }
