@@ -10,7 +10,8 @@
 #                          (STEPS=a,b,... runs only those steps; CASES= registration cases; MINUTES= e2e length)
 #
 # "run" packs its logs, JUnit XML reports, bench JSON and plots into $OUT/results.tgz (the tool brings back at most 8
-# files) and prints a summary. Steps: junit-gpu (the tests tagged gpu), cuda-texture (DrrBench), registration-cuda
+# files) and prints a summary. Steps: junit-gpu (the tests tagged gpu), heart-cuda (nav-core's GPU heart-mode tracker
+# test on the real CT), cuda-texture (DrrBench), registration-cuda
 # (bench registration on the real CT), e2e-cuda-steady and e2e-cuda (bench e2e at 30 fps 1024x1024, C-arm still and
 # with a move), demo-cuda (the 75 s demo on CUDA), opencl (NVIDIA OpenCL DrrBench), suite-exact (the backend suite on java, opencl and cuda). Each step
 # has its own time limit and a failing step does not stop the others; they run in order of value, so a call cut
@@ -48,6 +49,9 @@ case "$mode" in
       mkdir -p .device/data && cp -r ../shared/data/ct .device/data/
       # the heart meshes the demo fits to the CT (14 MiB of STL/VTK, 3 MiB as xz), unpacked by "run"
       tar cJf .device/meshes.txz -C ../shared/data meshes
+      # nav-core's test classes for the GPU heart-mode test (step heart-cuda), kept out of .device/classes so that
+      # the junit-gpu step's classpath scan stays on gpu-kernels (about 1.3 MiB)
+      rm -rf .device/nav-core-test-classes && cp -r nav-core/target/test-classes .device/nav-core-test-classes
     fi
     cache=${XDG_CACHE_HOME:-$HOME/.cache}/cathnav-device; mkdir -p "$cache"
     base=java.base,java.logging,java.management,jdk.unsupported,java.naming,java.xml,jdk.crypto.ec,java.net.http,jdk.management,java.sql,jdk.zipfs
@@ -75,7 +79,7 @@ case "$mode" in
     work=${DEVICE_WORK:-/tmp/cathnav-device-out}
     rm -rf "$work"; mkdir -p "$out" "$work"
     : >"$work/summary.txt"
-    only=${STEPS:-junit-gpu,cuda-texture,registration-cuda,e2e-cuda-steady,e2e-cuda,demo-cuda,opencl,suite-exact}
+    only=${STEPS:-junit-gpu,heart-cuda,cuda-texture,registration-cuda,e2e-cuda-steady,e2e-cuda,demo-cuda,opencl,suite-exact}
     step() { # name, seconds, command...
       local name=$1 limit=$2; shift 2
       case ",$only," in *",$name,"*) ;; *) return 0 ;; esac
@@ -96,6 +100,14 @@ case "$mode" in
     # ordered by value, so that a call cut short by its time limit still brings back the main figures
     # 1. the gpu-tagged tests: CudaBackendTest (every volume mode vs float64, launch counts, batch of 64, 512^3 int16)
     step junit-gpu 100 bash .device/run.sh test --include-tag=gpu --reports-dir="$work/junit-gpu"
+    # 1b. GPU heart mode (issue 5): the tracker opened on cuda with the real CT's heart region follows a breathing
+    #     heart to TRACKING within 2 mm (nav-core's CudaHeartModeTrackerTest, tag gpu; the JRE is unpacked by info)
+    if [ -d .device/nav-core-test-classes ]; then
+      step heart-cuda 90 /tmp/cathnav-jre/bin/java -Dcathnav.shared.data="$root/.device/data" \
+        -jar .device/junit-platform-console-standalone-*.jar execute --disable-banner --details=tree \
+        -cp "$(ls -d .device/classes/* .device/nav-core-test-classes .device/lib/*.jar | paste -sd: -)" \
+        --select-class cathnav.core.tracking.CudaHeartModeTrackerTest --reports-dir="$work/junit-heart-cuda"
+    fi
     # 2. DRR and pose-score speed on the default CUDA path (hardware trilinear texture)
     JAVA_OPTS="-Dcathnav.cuda.volume=texture" step cuda-texture 80 bash .device/run.sh main \
       cathnav.gpu.bench.DrrBench --json "$work/bench-cuda-texture.json" --backend cuda --volume 256,512 \
