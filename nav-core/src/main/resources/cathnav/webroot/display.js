@@ -12,6 +12,12 @@
   let drawing = false;
   let shown = null;       // overlay JSON of the frame on screen
   let framesShown = 0;
+  const TIP_STATE_TEXT = {
+    confirmed: 'confirmed',
+    unconfirmed: 'unconfirmed (tip?) - no readouts',
+    stale: 'not current - no readouts',
+    none: 'not found',
+  };
 
   function connect() {
     const ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws');
@@ -65,6 +71,13 @@
         for (let i = 2; i < s.uv.length; i += 2) { ctx.lineTo(X(s.uv[i]), Y(s.uv[i + 1])); }
         if (s.kind === 'polygon') { ctx.closePath(); }
         if (s.filled) { ctx.fill(); } else { ctx.stroke(); }
+      } else if (s.kind === 'marker' && s.role === 'LEAD_TIP_UNCONFIRMED') {
+        // a tip the detector has not confirmed: dashed open ring (its "tip?" label is a shape of its own)
+        ctx.beginPath();
+        ctx.setLineDash([4, 3]);
+        ctx.arc(X(s.u), Y(s.v), Math.max(3, s.radius * sx), 0, 2 * Math.PI);
+        ctx.stroke();
+        ctx.setLineDash([]);
       } else if (s.kind === 'marker') {
         ctx.beginPath();
         ctx.arc(X(s.u), Y(s.v), Math.max(3, s.radius * sx), 0, 2 * Math.PI);
@@ -77,9 +90,15 @@
     shown = o;
     framesShown++;
     const r = o.readouts;
-    el('segment').textContent = r.segmentUnderTip > 0 ? String(r.segmentUnderTip) : '-';
+    // segment and distance come only from a confirmed tip; a display of an older service has no tipState
+    const tipState = r.tipState || 'none';
+    const withheld = tipState === 'unconfirmed' || tipState === 'stale';
+    el('tip-state').textContent = TIP_STATE_TEXT[tipState] || tipState;
+    el('tip-state').className = 'tip-' + tipState;
+    el('segment').textContent = r.segmentUnderTip > 0 ? String(r.segmentUnderTip) : withheld ? 'withheld' : '-';
     el('target').textContent = r.targetSegment > 0 ? String(r.targetSegment) : '-';
-    el('distance').textContent = (r.distanceToTargetMm === null ? '-' : r.distanceToTargetMm.toFixed(1) + ' mm')
+    el('distance').textContent = (r.distanceToTargetMm === null ? (withheld ? 'withheld' : '-')
+        : r.distanceToTargetMm.toFixed(1) + ' mm')
         + (r.tipConstraint && r.tipConstraint !== 'none' ? ' (tip ' + r.tipConstraint + ')' : '');
     el('confidence').textContent = (100 * r.confidence).toFixed(0) + ' %';
     el('pose-age').textContent = r.poseAgeMs.toFixed(0) + ' ms';

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cathnav.core.lead.LeadDetection;
 import cathnav.core.lead.LeadDetector;
 import cathnav.core.lead.LeadDetectorOptions;
+import cathnav.core.service.LeadTip;
 import cathnav.core.service.LeadTipDetector;
+import cathnav.core.service.LeadTipFrame;
 import cathnav.core.service.LeadTipDetectors;
 import cathnav.gpu.ComputeBackend;
 import cathnav.gpu.ComputeBackends;
@@ -48,7 +50,7 @@ class LeadDetectorOnPhantomFramesTest {
 
   /** A tip detector under test: the tip in pixels, or null. */
   private interface TipFinder {
-    double[] find(float[] raw, int size);
+    double[] find(float[] raw, int size, SimulatedFrame frame);
   }
 
   private static List<Outcome> at512;
@@ -59,14 +61,15 @@ class LeadDetectorOnPhantomFramesTest {
     long seed = Long.getLong("cathnav.test.seed", System.nanoTime());
     System.out.println("seed=" + seed + " (reproduce: -Dcathnav.test.seed=" + seed + ")");
     LeadDetector detector = new LeadDetector(LeadDetectorOptions.PACING_LEAD);
-    at512 = track(512, seed, (raw, size) -> {
+    at512 = track(512, seed, (raw, size, frame) -> {
       LeadDetection d = detector.detect(raw, size, size);
       return d.found() ? new double[] {d.tipU(), d.tipV()} : null;
     });
     try (LeadTipDetector service = LeadTipDetectors.wire()) {
-      at1024 = track(1024, seed, (raw, size) -> {
-        float[] tip = service.detect(raw, size, size);
-        return tip == null ? null : new double[] {tip[0], tip[1]};
+      at1024 = track(1024, seed, (raw, size, frame) -> {
+        LeadTip tip = service.detect(raw, new LeadTipFrame(frame.truth().index() + 1, frame.timestampNs(),
+            frame.truth().geometry().projection()));
+        return tip == null ? null : new double[] {tip.u(), tip.v()};
       });
     }
   }
@@ -100,7 +103,7 @@ class LeadDetectorOnPhantomFramesTest {
         for (int i = 0; i < raw.length; i++) {
           raw[i] = frame.pixels()[i] & 0xffff;
         }
-        Outcome o = new Outcome(t, frame.truth().leadTipPixel(), finder.find(raw, size), mmPerPixelAtIsocentre);
+        Outcome o = new Outcome(t, frame.truth().leadTipPixel(), finder.find(raw, size, frame), mmPerPixelAtIsocentre);
         outcomes.add(o);
         System.out.printf(Locale.ROOT, "size=%d t=%.3f truth=(%.1f, %.1f) found=%s tip=%s errorMm=%.2f%n", size, t,
             o.truth()[0], o.truth()[1], o.found(), o.found() ? String.format(Locale.ROOT, "(%.1f, %.1f)", o.tip()[0],

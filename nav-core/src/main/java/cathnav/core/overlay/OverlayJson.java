@@ -9,15 +9,20 @@ package cathnav.core.overlay;
  * {"type":"overlay","seq":12,"ts":"1764204000123456789","tsMs":1764204000123.457,"intervalMs":66.667,
  *  "width":512,"height":512,"state":"TRACKING","pose":[r00,...,r33] | null,
  *  "readouts":{"segmentUnderTip":11,"distanceToTargetMm":4.2 | null,"tipConstraint":"vein" | "target-depth" |
- *              "ray" | "none","targetSegment":12,"confidence":0.91,
+ *              "ray" | "none","tipState":"confirmed" | "unconfirmed" | "stale" | "none","targetSegment":12,
+ *              "confidence":0.91,
  *              "poseAgeMs":0.0,"latencyMs":7.3,"backend":"java","backendFallback":false,"message":""},
  *  "shapes":[{"kind":"polygon","role":"LV_SILHOUETTE","colour":"#33dd55ff","filled":false,"uv":[u0,v0,...]},
  *            {"kind":"polyline","role":"VEIN",...,"uv":[...]},
- *            {"kind":"marker","role":"LEAD_TIP","colour":"...","u":1.0,"v":2.0,"radius":6.0},
+ *            {"kind":"marker","role":"LEAD_TIP" | "LEAD_TIP_UNCONFIRMED","colour":"...","u":1.0,"v":2.0,
+ *             "radius":6.0},
  *            {"kind":"label","role":"LABEL","colour":"...","u":1.0,"v":2.0,"text":"..."}]}
  * </pre>
  *
- * {@code ts} is a string because ns since the epoch exceed a JavaScript number's exact range.
+ * {@code ts} is a string because ns since the epoch exceed a JavaScript number's exact range. {@code tipState} says
+ * what the lead tip is worth ({@link TipState}): segment and distance are given only for {@code "confirmed"}; an
+ * unconfirmed tip is drawn as a {@code LEAD_TIP_UNCONFIRMED} marker (an open ring, labelled "tip?"), a stale one not at
+ * all. Fields are only ever added: readers ignore the ones they do not know.
  */
 public final class OverlayJson {
 
@@ -86,6 +91,7 @@ public final class OverlayJson {
       b.append("null");
     }
     b.append(",\"tipConstraint\":\"").append(r.tipConstraint().wireName()).append('"');
+    b.append(",\"tipState\":\"").append(r.tipState().wireName()).append('"');
     b.append(",\"targetSegment\":").append(r.targetSegment());
     b.append(",\"confidence\":");
     fixed(b, r.confidence(), 3);

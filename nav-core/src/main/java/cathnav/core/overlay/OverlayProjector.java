@@ -17,6 +17,8 @@ public final class OverlayProjector {
 
   /** Drawn radius of the lead tip marker, pixels. */
   public static final float TIP_RADIUS_PX = 6f;
+  /** Text of the label beside an unconfirmed lead tip. */
+  public static final String UNCONFIRMED_TIP_TEXT = "tip?";
 
   private final TipLocaliser localiser;
   private SilhouetteTracer tracer;
@@ -62,7 +64,8 @@ public final class OverlayProjector {
    * @param projection P (3x4) and the detector size
    * @param pose T, row-major 4x4 rigid, RAS to RAS
    * @param targetSegment AHA segment to fill (1..17), 0 for none
-   * @param leadTip lead tip {@code {u, v}} in pixels, or null when not detected
+   * @param leadTip a confirmed lead tip {@code {u, v}} in pixels (read during the call only), or null when there is
+   *     none: only a tip the pipeline's gate confirmed is placed in 3D and drawn as {@link OverlayRole#LEAD_TIP}
    */
   public Projected project(
       GuidanceModel model, cathnav.gpu.Projection projection, double[] pose, int targetSegment, float[] leadTip) {
@@ -128,6 +131,18 @@ public final class OverlayProjector {
       }
     }
     return new Projected(shapes, tip);
+  }
+
+  /**
+   * Adds the shapes of a lead tip the detector has not confirmed ({@link TipState#UNCONFIRMED}) at {@code (u, v)}
+   * pixels: an open ring ({@link OverlayRole#LEAD_TIP_UNCONFIRMED}) and a "tip?" label beside it. Nothing else follows
+   * from such a tip (no 3D position, no segment, no distance).
+   */
+  public static void addUnconfirmedTip(List<OverlayShape> shapes, float u, float v) {
+    int rgba = OverlayRole.LEAD_TIP_UNCONFIRMED.rgba();
+    shapes.add(new OverlayShape.Marker(OverlayRole.LEAD_TIP_UNCONFIRMED, u, v, TIP_RADIUS_PX, rgba));
+    shapes.add(new OverlayShape.Label(OverlayRole.LABEL, u + TIP_RADIUS_PX + 2, v - TIP_RADIUS_PX,
+        UNCONFIRMED_TIP_TEXT, rgba));
   }
 
   private void addTriangle(SilhouetteTracer t, GuidanceMesh mesh, int tri) {

@@ -11,7 +11,8 @@ import java.util.Arrays;
  *   <li>filled polygon: every pixel whose centre lies inside (even-odd rule) takes the fill colour;
  *   <li>outline (unfilled polygon, closed) and polyline: pixels whose centre lies within {@link #LINE_HALF_WIDTH_PX}
  *       of a segment;
- *   <li>marker: a filled disc of its radius;
+ *   <li>marker: a filled disc of its radius; an unconfirmed lead tip ({@link OverlayRole#LEAD_TIP_UNCONFIRMED}) an
+ *       open ring instead: pixels whose centre lies within {@link #LINE_HALF_WIDTH_PX} of the circle;
  *   <li>labels are not drawn (no font on the raster path; the readouts travel as the STRING message).
  * </ul>
  *
@@ -40,7 +41,11 @@ public final class OverlayRaster {
       } else if (s instanceof OverlayShape.Polyline l) {
         strokePath(l.uv(), false, l.rgba(), rgba, w, h);
       } else if (s instanceof OverlayShape.Marker m) {
-        fillDisc(m.u(), m.v(), m.radius(), m.rgba(), rgba, w, h);
+        if (m.role() == OverlayRole.LEAD_TIP_UNCONFIRMED) {
+          strokeRing(m.u(), m.v(), m.radius(), m.rgba(), rgba, w, h);
+        } else {
+          fillDisc(m.u(), m.v(), m.radius(), m.rgba(), rgba, w, h);
+        }
       }
     }
     return rgba;
@@ -140,6 +145,21 @@ public final class OverlayRaster {
       for (int u = Math.max(0, (int) Math.ceil(cu - radius)); u <= Math.min(w - 1, (int) Math.floor(cu + radius));
           u++) {
         if ((u - cu) * (u - cu) + (v - cv) * (v - cv) <= radius * radius) {
+          blend(out, (v * w + u) * 4, colour);
+        }
+      }
+    }
+  }
+
+  /** Pixels whose centre lies within the line half-width of the circle of {@code radius} about (cu, cv). */
+  static void strokeRing(double cu, double cv, double radius, int colour, byte[] out, int w, int h) {
+    double outer = radius + LINE_HALF_WIDTH_PX;
+    double inner = Math.max(0, radius - LINE_HALF_WIDTH_PX);
+    for (int v = Math.max(0, (int) Math.ceil(cv - outer)); v <= Math.min(h - 1, (int) Math.floor(cv + outer)); v++) {
+      for (int u = Math.max(0, (int) Math.ceil(cu - outer)); u <= Math.min(w - 1, (int) Math.floor(cu + outer));
+          u++) {
+        double d2 = (u - cu) * (u - cu) + (v - cv) * (v - cv);
+        if (d2 <= outer * outer && d2 >= inner * inner) {
           blend(out, (v * w + u) * 4, colour);
         }
       }

@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param message short human-readable reason for the state, may be empty
  * @param tipConstraint how the tip's 3D position was found ({@link TipConstraint}: on a vein, at the target's depth,
  *     by ray cast only, or none)
+ * @param tipState what the frame's lead tip is worth ({@link TipState}); the tip readouts ({@code segmentUnderTip},
+ *     {@code distanceToTargetMm}, {@code tipConstraint}) are only ever given for a {@link TipState#CONFIRMED} tip: the
+ *     constructor rejects them for any other state
  */
 public record Readouts(
     int segmentUnderTip,
@@ -32,18 +35,25 @@ public record Readouts(
     String backend,
     boolean backendFallback,
     String message,
-    TipConstraint tipConstraint) {
+    TipConstraint tipConstraint,
+    TipState tipState) {
 
-  /** Readouts without a placed lead tip ({@link TipConstraint#NONE}). */
-  public Readouts(int segmentUnderTip, double distanceToTargetMm, int targetSegment, double confidence,
-      long poseAgeNanos, long frameLatencyNanos, GuidanceState state, String backend, boolean backendFallback,
-      String message) {
-    this(segmentUnderTip, distanceToTargetMm, targetSegment, confidence, poseAgeNanos, frameLatencyNanos, state,
-        backend, backendFallback, message, TipConstraint.NONE);
+  /** Readouts without a lead tip ({@link TipConstraint#NONE}, {@link TipState#NONE}), so no tip readouts. */
+  public Readouts(int targetSegment, double confidence, long poseAgeNanos, long frameLatencyNanos,
+      GuidanceState state, String backend, boolean backendFallback, String message) {
+    this(0, Double.NaN, targetSegment, confidence, poseAgeNanos, frameLatencyNanos, state, backend, backendFallback,
+        message, TipConstraint.NONE, TipState.NONE);
   }
 
   public Readouts {
     Objects.requireNonNull(tipConstraint, "tipConstraint");
+    Objects.requireNonNull(tipState, "tipState");
+    if (tipState != TipState.CONFIRMED
+        && (segmentUnderTip != 0 || !Double.isNaN(distanceToTargetMm) || tipConstraint != TipConstraint.NONE)) {
+      throw new IllegalArgumentException("tip readouts need a confirmed tip, tipState=" + tipState.wireName()
+          + ", segmentUnderTip=" + segmentUnderTip + ", distanceToTargetMm=" + distanceToTargetMm
+          + ", tipConstraint=" + tipConstraint.wireName());
+    }
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(message, "message");
@@ -56,6 +66,6 @@ public record Readouts(
   /** The same readouts with another frame latency (set once the overlay is built). */
   public Readouts withFrameLatency(long nanos) {
     return new Readouts(segmentUnderTip, distanceToTargetMm, targetSegment, confidence, poseAgeNanos, nanos, state,
-        backend, backendFallback, message, tipConstraint);
+        backend, backendFallback, message, tipConstraint, tipState);
   }
 }

@@ -8,6 +8,8 @@ import cathnav.core.overlay.OverlayRole;
 import cathnav.core.overlay.OverlayShape;
 import cathnav.core.overlay.Readouts;
 import cathnav.core.overlay.TipConstraint;
+import cathnav.core.overlay.TipState;
+import cathnav.gpu.Projection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +25,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safety: {@link #submit} and {@link #status()} may be called from any thread; everything else runs on the
  * pipeline thread. Control commands are applied between frames.
+ *
+ * <p>Lead tip: the detector is reset whenever the view changes (the frame's projection differs from the previous
+ * frame's, {@link ViewChange}); its tip is judged by {@link TipGate}. Only a confirmed tip of this view, recent enough,
+ * gives readouts (segment under the tip, distance to the target) and is drawn as {@link OverlayRole#LEAD_TIP}; an
+ * unconfirmed one is drawn as an open "tip?" ring without readouts; a stale one is not drawn. The readouts say which
+ * ({@link TipState}), and the message says why readouts are withheld.
  *
  * <p>Backend failure: when the tracker throws while on a backend other than {@code java}, the pipeline closes it,
  * opens a {@code java} tracker, reports {@code BACKEND_FALLBACK} through the sink, tracks the frame again and goes
@@ -61,6 +69,10 @@ public final class NavigationPipeline implements DutyCycleAgent {
   private String fallbackReason = "";
   private String trackerProblem = "";
   private float[] pixels = new float[0];
+  /** The previous frame's view, null before the first frame. */
+  private Projection lastView;
+  /** The confirmed tip handed to the projector, reused frame to frame. */
+  private final float[] confirmedTip = new float[2];
   private long processed;
   private long failed;
   private volatile PipelineStatus status;
@@ -221,7 +233,20 @@ public final class NavigationPipeline implements DutyCycleAgent {
     long t2 = System.nanoTime();
     latencies.record(PipelineStage.TRACK, t2 - t1, 0);
 
-    float[] tip = leadDetector.detect(pixels, w, h);
+    Projection view = geometry.projection();
+    if (ViewChange.changed(lastView, view)) {
+      leadDetector.reset(); // a tip tracked in the old view means nothing in this one
+      LOG.debug("view changed: lead detector reset, seq={}", frame.sequence());
+    }
+    lastView = view;
+    LeadTip tip = leadDetector.detect(pixels, new LeadTipFrame(frame.sequence(), frame.sourceTimestampNanos(), view));
+    TipState tipState = TipGate.classify(tip, frame.sequence(), frame.sourceTimestampNanos(), view, interval);
+    float[] confirmed = null;
+    if (tipState == TipState.CONFIRMED) {
+      confirmedTip[0] = tip.u();
+      confirmedTip[1] = tip.v();
+      confirmed = confirmedTip;
+    }
     long t3 = System.nanoTime();
     latencies.record(PipelineStage.LEAD, t3 - t2, 0);
 
@@ -232,8 +257,7 @@ public final class NavigationPipeline implements DutyCycleAgent {
     TipConstraint tipConstraint = TipConstraint.NONE;
     double[] pose = estimate.pose();
     if (model != null && pose != null) {
-      OverlayProjector.Projected p = projector.project(model.guidance(), geometry.projection(), pose,
-          targetSegment, tip);
+      OverlayProjector.Projected p = projector.project(model.guidance(), view, pose, targetSegment, confirmed);
       segmentUnderTip = p.segmentUnderTip();
       distance = p.distanceToTargetMm();
       tipConstraint = p.tip().constraint();
@@ -248,16 +272,20 @@ public final class NavigationPipeline implements DutyCycleAgent {
         distance = Double.NaN;
         tipConstraint = TipConstraint.NONE;
       }
-    } else if (tip != null) {
-      shapes.add(new OverlayShape.Marker(OverlayRole.LEAD_TIP, tip[0], tip[1], OverlayProjector.TIP_RADIUS_PX,
-          OverlayRole.LEAD_TIP.rgba()));
+    } else if (confirmed != null) {
+      shapes.add(new OverlayShape.Marker(OverlayRole.LEAD_TIP, confirmed[0], confirmed[1],
+          OverlayProjector.TIP_RADIUS_PX, OverlayRole.LEAD_TIP.rgba()));
     }
-    String message = model == null ? "no patient model loaded"
-        : tracker == null ? trackerProblem : stateMessage(state, estimate.phase());
+    if (tipState == TipState.UNCONFIRMED) {
+      OverlayProjector.addUnconfirmedTip(shapes, tip.u(), tip.v());
+    }
+    String message = withTipMessage(model == null ? "no patient model loaded"
+        : tracker == null ? trackerProblem : stateMessage(state, estimate.phase()), tipState);
     long t4 = System.nanoTime();
     latencies.record(PipelineStage.OVERLAY, t4 - t3, 0);
     Readouts readouts = new Readouts(segmentUnderTip, distance, targetSegment, estimate.confidence(),
-        estimate.poseAgeNanos(), t4 - frame.receivedNanos(), state, backendName(), fallback, message, tipConstraint);
+        estimate.poseAgeNanos(), t4 - frame.receivedNanos(), state, backendName(), fallback, message, tipConstraint,
+        tipState);
     Overlay overlay = new Overlay(frame.sequence(), frame.sourceTimestampNanos(), interval, w, h,
         state.overlayVisible() ? pose : null, shapes, readouts);
     sink.publish(new FrameOutcome(overlay, geometry, frame.receivedNanos(), t4));
@@ -301,6 +329,20 @@ public final class NavigationPipeline implements DutyCycleAgent {
       return m.isEmpty() ? fallbackReason : m + "; " + fallbackReason;
     }
     return m;
+  }
+
+  /** Readout/STATUS message added when a lead tip is seen but gives no readouts because it is not confirmed. */
+  public static final String UNCONFIRMED_TIP_MESSAGE = "lead tip not confirmed: segment and distance withheld";
+  /** Readout/STATUS message added when the newest lead tip is too old or from another view. */
+  public static final String STALE_TIP_MESSAGE = "lead tip not current: segment and distance withheld";
+
+  private static String withTipMessage(String m, TipState tipState) {
+    String tip = switch (tipState) {
+      case UNCONFIRMED -> UNCONFIRMED_TIP_MESSAGE;
+      case STALE -> STALE_TIP_MESSAGE;
+      case CONFIRMED, NONE -> "";
+    };
+    return tip.isEmpty() ? m : m.isEmpty() ? tip : m + "; " + tip;
   }
 
   private String backendName() {

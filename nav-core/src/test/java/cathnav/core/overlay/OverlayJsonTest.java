@@ -12,7 +12,7 @@ class OverlayJsonTest {
 
   private static Overlay sample(GuidanceState state) {
     Readouts r = new Readouts(11, 4.25, 12, 0.913, 1_500_000, 7_300_000, state, "java", true, "fell back \"cuda\"",
-        TipConstraint.VEIN);
+        TipConstraint.VEIN, TipState.CONFIRMED);
     return new Overlay(
         42,
         1_764_204_000_123_456_789L,
@@ -57,6 +57,57 @@ class OverlayJsonTest {
   }
 
   @Test
+  void readoutsCarryTheTipState() {
+    JsonObject r = new JsonObject(sample(GuidanceState.TRACKING).toJson()).getJsonObject("readouts");
+    assertEquals("confirmed", r.getString("tipState"));
+    Readouts unconfirmed = new Readouts(0, Double.NaN, 12, 0.9, 0, 0, GuidanceState.TRACKING, "java", false,
+        "lead tip not confirmed", TipConstraint.NONE, TipState.UNCONFIRMED);
+    JsonObject u = new JsonObject(new Overlay(1, 5, 1, 8, 8, null, List.of(), unconfirmed).toJson())
+        .getJsonObject("readouts");
+    assertEquals("unconfirmed", u.getString("tipState"));
+    assertEquals(0, u.getInteger("segmentUnderTip"));
+    assertEquals(null, u.getValue("distanceToTargetMm"));
+  }
+
+  @Test
+  void readoutsStringForPeersCarriesTheTipState() {
+    Readouts stale = new Readouts(0, Double.NaN, 12, 0.9, 0, 0, GuidanceState.TRACKING, "java", false, "",
+        TipConstraint.NONE, TipState.STALE);
+    JsonObject json = new JsonObject(OverlayJson.writeReadouts(new Overlay(3, 5, 1, 8, 8, null, List.of(), stale)));
+    assertEquals("stale", json.getJsonObject("readouts").getString("tipState"));
+  }
+
+  @Test
+  void everyTipStateHasItsOwnWireName() {
+    assertEquals(List.of("confirmed", "unconfirmed", "stale", "none"),
+        java.util.Arrays.stream(TipState.values()).map(TipState::wireName).toList());
+  }
+
+  @Test
+  void tipReadoutsWithoutAConfirmedTipAreRejected() {
+    for (TipState s : List.of(TipState.UNCONFIRMED, TipState.STALE, TipState.NONE)) {
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Readouts(11,
+          Double.NaN, 12, 0.9, 0, 0, GuidanceState.TRACKING, "java", false, "", TipConstraint.NONE, s), s.name());
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Readouts(0, 4.0, 12,
+          0.9, 0, 0, GuidanceState.TRACKING, "java", false, "", TipConstraint.NONE, s), s.name());
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new Readouts(0,
+          Double.NaN, 12, 0.9, 0, 0, GuidanceState.TRACKING, "java", false, "", TipConstraint.RAY, s), s.name());
+    }
+  }
+
+  @Test
+  void unconfirmedTipMarkerKeepsItsOwnRole() {
+    Readouts r = new Readouts(0, 0, 0, 0, GuidanceState.REGISTERING, "java", false, "");
+    List<OverlayShape> shapes = new java.util.ArrayList<>();
+    OverlayProjector.addUnconfirmedTip(shapes, 20, 30);
+    JsonArray json = new JsonObject(new Overlay(1, 5, 1, 64, 64, null, shapes, r).toJson()).getJsonArray("shapes");
+    assertEquals("marker", json.getJsonObject(0).getString("kind"));
+    assertEquals("LEAD_TIP_UNCONFIRMED", json.getJsonObject(0).getString("role"));
+    assertEquals("label", json.getJsonObject(1).getString("kind"));
+    assertEquals("tip?", json.getJsonObject(1).getString("text"));
+  }
+
+  @Test
   void shapesKeepOrderKindAndRoundedCoordinates() {
     JsonArray shapes = new JsonObject(sample(GuidanceState.TRACKING).toJson()).getJsonArray("shapes");
     assertEquals(4, shapes.size());
@@ -72,7 +123,7 @@ class OverlayJsonTest {
 
   @Test
   void unknownDistanceAndMissingPoseAreNull() {
-    Readouts r = new Readouts(0, Double.NaN, 0, 0, 0, 0, GuidanceState.REGISTERING, "java", false, "");
+    Readouts r = new Readouts(0, 0, 0, 0, GuidanceState.REGISTERING, "java", false, "");
     JsonObject json = new JsonObject(new Overlay(1, 5, 1, 8, 8, null, List.of(), r).toJson());
     assertTrue(json.getJsonObject("readouts").containsKey("distanceToTargetMm"));
     assertEquals(null, json.getJsonObject("readouts").getValue("distanceToTargetMm"));

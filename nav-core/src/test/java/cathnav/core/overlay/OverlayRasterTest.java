@@ -20,7 +20,7 @@ class OverlayRasterTest {
 
   private static Overlay overlay(OverlayShape... shapes) {
     return new Overlay(1, 1_000, 66_666_667, W, H, null, List.of(shapes),
-        new Readouts(0, Double.NaN, 0, 0, 0, 0, GuidanceState.REGISTERING, "java", false, ""));
+        new Readouts(0, 0, 0, 0, GuidanceState.REGISTERING, "java", false, ""));
   }
 
   private static int alpha(byte[] rgba, int u, int v) {
@@ -131,6 +131,20 @@ class OverlayRasterTest {
         assertEquals(in ? 255 : 0, alpha(rgba, u, v), "pixel (" + u + ", " + v + ")");
       }
     }
+  }
+
+  @Test
+  void unconfirmedTipIsAnOpenRingNotADisc() {
+    byte[] rgba = OverlayRaster.render(overlay(new OverlayShape.Marker(OverlayRole.LEAD_TIP_UNCONFIRMED, 40.4f, 30.7f,
+        6f, OverlayRole.LEAD_TIP_UNCONFIRMED.rgba())));
+    for (int v = 0; v < H; v++) {
+      for (int u = 0; u < W; u++) {
+        double d = Math.hypot(u - 40.4, v - 30.7);
+        boolean onRing = d >= 6 - OverlayRaster.LINE_HALF_WIDTH_PX && d <= 6 + OverlayRaster.LINE_HALF_WIDTH_PX;
+        assertEquals(onRing ? 255 : 0, alpha(rgba, u, v), "pixel (" + u + ", " + v + ")");
+      }
+    }
+    assertEquals(0, alpha(rgba, 40, 31), "the centre of an unconfirmed tip stays clear");
   }
 
   @Test

@@ -10,6 +10,7 @@ import cathnav.core.overlay.GuidanceModel;
 import cathnav.core.overlay.TestMeshes;
 import cathnav.core.service.FixedPoseTracker;
 import cathnav.core.service.FramePixels;
+import cathnav.core.service.LeadTip;
 import cathnav.core.service.LeadTipDetector;
 import cathnav.core.service.NavigationService;
 import cathnav.core.service.PoseEstimate;
@@ -51,6 +52,8 @@ class WebDisplayBrowserIT {
   private ChromeDriver browser;
   private Thread source;
   private final AtomicBoolean streaming = new AtomicBoolean(true);
+  /** What the service's lead detector finds; switched by the tests. */
+  private volatile LeadTipDetector tips = LeadTipDetector.NONE;
 
   private static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -62,7 +65,8 @@ class WebDisplayBrowserIT {
     FrameGeometry geometry = FrameGeometry.of(CArmGeometry.of(0, 0, SID, SOD, W, H, SPACING, SPACING));
     service = await(NavigationService.start(vertx,
         ServiceOptions.defaults().withHttp("127.0.0.1", 0).withDisplay(W, DisplayEncoder.Format.PNG),
-        (model, backend) -> new FixedPoseTracker(PoseEstimate.identity(), "java"), LeadTipDetector.NONE,
+        (model, backend) -> new FixedPoseTracker(PoseEstimate.identity(), "java"),
+        (pixels, frame) -> tips.detect(pixels, frame),
         request -> {
           throw new java.io.IOException("not used");
         }));
@@ -154,6 +158,24 @@ class WebDisplayBrowserIT {
     WebElement banner = browser.findElement(By.id("banner"));
     assertTrue(banner.isDisplayed());
     assertTrue(banner.getText().startsWith("STALE"), banner.getText());
+  }
+
+  @Test
+  void pageWithholdsSegmentAndDistanceForAnUnconfirmedTipAndShowsThemForAConfirmedOne() throws Exception {
+    // a tip on the sphere, left of centre (over the target)
+    tips = (pixels, frame) -> new LeadTip(W / 2f - 30, H / 2f, false, frame);
+    browser.get("http://127.0.0.1:" + service.httpPort() + "/");
+    waitUntil(Duration.ofSeconds(20), () -> browser.findElement(By.id("tip-state")).getText().startsWith("unconfirmed"));
+    assertEquals("withheld", browser.findElement(By.id("segment")).getText());
+    assertEquals("withheld", browser.findElement(By.id("distance")).getText());
+    assertTrue(browser.findElement(By.id("message")).getText().contains("lead tip not confirmed"),
+        browser.findElement(By.id("message")).getText());
+
+    tips = (pixels, frame) -> new LeadTip(W / 2f - 30, H / 2f, true, frame);
+    waitUntil(Duration.ofSeconds(10), () -> "confirmed".equals(browser.findElement(By.id("tip-state")).getText()));
+    waitUntil(Duration.ofSeconds(10), () -> browser.findElement(By.id("segment")).getText().matches("\\d+"));
+    assertTrue(browser.findElement(By.id("distance")).getText().contains("mm"),
+        browser.findElement(By.id("distance")).getText());
   }
 
   private static void waitUntil(Duration limit, java.util.function.BooleanSupplier condition)

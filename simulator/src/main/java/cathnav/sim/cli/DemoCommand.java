@@ -140,6 +140,9 @@ public final class DemoCommand implements Callable<Integer> {
         + " the truth, largest error %.2f mm; %d shown as TRACKING, largest error among them %.2f mm%n",
         source.framesSent(), status.outcomes(), server.service().droppedFrames(), status.compared(),
         status.maxErrorMm(), status.comparedTracking(), status.maxTrackingErrorMm());
+    System.out.printf(Locale.ROOT, "cathnav demo: lead tip drawn as confirmed, error against the truth (mm at the"
+        + " isocentre): %s; %d frames with tip readouts, their tips: %s%n", status.confirmedTipErrors().summary(),
+        status.framesWithReadouts(), status.readoutTipErrors().summary());
     System.out.printf(Locale.ROOT, "cathnav demo: source pacing %s; stale episodes=%d staleS=%.1f%n",
         source.sendIntervals(), status.staleEpisodes(), status.staleSeconds());
     server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -1,6 +1,10 @@
 package cathnav.sim.demo;
 
 import cathnav.core.overlay.GuidanceState;
+import cathnav.core.overlay.Overlay;
+import cathnav.core.overlay.OverlayRole;
+import cathnav.core.overlay.OverlayShape;
+import cathnav.core.overlay.Readouts;
 import cathnav.core.service.FrameOutcome;
 import cathnav.core.service.NavigationService;
 import cathnav.core.service.OutcomeListener;
@@ -15,7 +19,9 @@ import org.HdrHistogram.Histogram;
 /**
  * The demo's live status line: delivered fps, end-to-end latency p50/p99 over the last interval, registration error
  * against the simulator's truth, and the guidance state. Truth poses are registered by frame time stamp; each
- * outcome is compared with the truth of its own source frame.
+ * outcome is compared with the truth of its own source frame. The lead tip drawn as confirmed ({@link
+ * OverlayRole#LEAD_TIP}) is compared with the truth's tip pixel of the same frame, in mm at the isocentre, and the
+ * frames that carry tip readouts (segment under the tip or distance to target) are counted.
  *
  * <p>Thread-safety: {@link #expectTruth} from the frame source thread, outcomes and stale transitions on the service
  * context, {@link #line} and the counters from any thread.
@@ -23,7 +29,13 @@ import org.HdrHistogram.Histogram;
 public final class DemoStatus implements OutcomeListener {
 
   private final NavigationService service;
-  private final Map<Long, double[]> truthByTimestamp = new ConcurrentHashMap<>();
+  /** A frame's true heart pose and lead tip ({@code tipPixel} null without a lead). */
+  private record Truth(double[] pose, double[] tipPixel, double mmPerPixelU, double mmPerPixelV) {}
+
+  private final Map<Long, Truth> truthByTimestamp = new ConcurrentHashMap<>();
+  private final TipErrors confirmedTipErrors = new TipErrors();
+  private final TipErrors readoutTipErrors = new TipErrors();
+  private final AtomicLong framesWithReadouts = new AtomicLong();
   private final AtomicLong outcomes = new AtomicLong();
   private final AtomicLong compared = new AtomicLong();
   private volatile double lastErrorMm = Double.NaN;
@@ -49,27 +61,89 @@ public final class DemoStatus implements OutcomeListener {
 
   /** Remembers the true pose {@code T} (row-major 4x4) of the frame sent with {@code timestampNanos}. */
   public void expectTruth(long timestampNanos, double[] truePose) {
-    truthByTimestamp.put(timestampNanos, truePose.clone());
+    truthByTimestamp.put(timestampNanos, new Truth(truePose.clone(), null, Double.NaN, Double.NaN));
+  }
+
+  /**
+   * Remembers the true pose and the true lead tip of the frame sent with {@code timestampNanos}.
+   *
+   * @param truePose {@code T}, row-major 4x4
+   * @param tipPixel the lead tip as drawn, detector {@code {u, v}}, or null without a lead
+   * @param mmPerPixelU size of a detector pixel along u at the isocentre, mm
+   * @param mmPerPixelV the same along v, mm
+   */
+  public void expectTruth(long timestampNanos, double[] truePose, double[] tipPixel, double mmPerPixelU,
+      double mmPerPixelV) {
+    truthByTimestamp.put(timestampNanos, new Truth(truePose.clone(), tipPixel == null ? null : tipPixel.clone(),
+        mmPerPixelU, mmPerPixelV));
   }
 
   @Override
   public void onOutcome(FrameOutcome outcome) {
     outcomes.incrementAndGet();
-    double[] truth = truthByTimestamp.remove(outcome.overlay().sourceTimestampNanos());
-    double[] pose = outcome.overlay().pose();
+    Overlay overlay = outcome.overlay();
+    Truth t = truthByTimestamp.remove(overlay.sourceTimestampNanos());
+    boolean withReadouts = hasTipReadouts(overlay.readouts());
+    if (withReadouts) {
+      framesWithReadouts.incrementAndGet();
+    }
+    if (t != null && t.tipPixel() != null) {
+      OverlayShape.Marker tip = confirmedTip(overlay);
+      if (tip != null) {
+        double e = Math.hypot((tip.u() - t.tipPixel()[0]) * t.mmPerPixelU(), (tip.v() - t.tipPixel()[1])
+            * t.mmPerPixelV());
+        if (Double.isFinite(e)) { // NaN where the view gave no pixel size at the isocentre
+          confirmedTipErrors.add(e);
+          if (withReadouts) {
+            readoutTipErrors.add(e);
+          }
+        }
+      }
+    }
+    double[] truth = t == null ? null : t.pose();
+    double[] pose = overlay.pose();
     if (truth != null && pose != null) {
       lastErrorMm = displacementAt(pose, truth, centre);
       maxErrorMm = Math.max(maxErrorMm, lastErrorMm);
       compared.incrementAndGet();
-      if (outcome.overlay().readouts().state() == GuidanceState.TRACKING) {
+      if (overlay.readouts().state() == GuidanceState.TRACKING) {
         // the clinical claim: a pose shown as reliable must be within 2 mm of the truth
         maxTrackingErrorMm = Math.max(maxTrackingErrorMm, lastErrorMm);
         comparedTracking.incrementAndGet();
       }
     }
     // frames dropped before the pipeline never produce an outcome: forget truths older than 5 s
-    long horizon = outcome.overlay().sourceTimestampNanos() - 5_000_000_000L;
+    long horizon = overlay.sourceTimestampNanos() - 5_000_000_000L;
     truthByTimestamp.keySet().removeIf(ts -> ts < horizon);
+  }
+
+  private static boolean hasTipReadouts(Readouts r) {
+    return r.segmentUnderTip() > 0 || Double.isFinite(r.distanceToTargetMm());
+  }
+
+  /** The lead tip marker drawn as confirmed, or null. */
+  private static OverlayShape.Marker confirmedTip(Overlay overlay) {
+    for (OverlayShape s : overlay.shapes()) {
+      if (s instanceof OverlayShape.Marker m && m.role() == OverlayRole.LEAD_TIP) {
+        return m;
+      }
+    }
+    return null;
+  }
+
+  /** Errors of the lead tips drawn as confirmed, against the truth of their frame, mm at the isocentre. */
+  public TipErrors confirmedTipErrors() {
+    return confirmedTipErrors;
+  }
+
+  /** Errors of the lead tips behind a frame's readouts (segment under tip, distance), mm at the isocentre. */
+  public TipErrors readoutTipErrors() {
+    return readoutTipErrors;
+  }
+
+  /** Outcomes that carried tip readouts (a segment under the tip or a distance to the target). */
+  public long framesWithReadouts() {
+    return framesWithReadouts.get();
   }
 
   /** Distance between where poses {@code a} and {@code b} (row-major 4x4) put the model point {@code c}, mm. */

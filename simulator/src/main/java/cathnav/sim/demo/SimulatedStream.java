@@ -5,6 +5,7 @@ import cathnav.gpu.ComputeBackends;
 import cathnav.gpu.FallbackPolicy;
 import cathnav.sim.FluoroscopySimulator;
 import cathnav.sim.FrameSink;
+import cathnav.sim.GroundTruth;
 import cathnav.sim.SimulatedFrame;
 import cathnav.sim.SimulatorOptions;
 import cathnav.sim.detector.NoiseMode;
@@ -69,7 +70,10 @@ public final class SimulatedStream implements AutoCloseable {
           if (!running) {
             throw new StoppedException();
           }
-          status.expectTruth(frame.timestampNs(), frame.truth().heartPose().matrix());
+          GroundTruth truth = frame.truth();
+          double mmU = truth.geometry().knownCArm().map(c -> c.mmPerPixelAtIsocenterU()).orElse(Double.NaN);
+          double mmV = truth.geometry().knownCArm().map(c -> c.mmPerPixelAtIsocenterV()).orElse(Double.NaN);
+          status.expectTruth(frame.timestampNs(), truth.heartPose().matrix(), truth.leadTipPixel(), mmU, mmV);
           streamer.accept(frame);
           intervals.onSend(System.nanoTime());
           sent++;

@@ -36,11 +36,14 @@ import java.util.List;
  *   <li>POLYDATA {@value #OVERLAY}: the overlay on the detector plane, in RAS: each detector pixel {@code (u, v)}
  *       becomes the point at source distance SID on its ray. LV outline and veins as line cells (closed outlines
  *       repeat their first point), target segment as a polygon cell, lead tip as a vertex cell; a point scalar
- *       {@code role} holds the {@link cathnav.core.overlay.OverlayRole} ordinal.
+ *       {@code role} holds the {@link cathnav.core.overlay.OverlayRole} ordinal ({@code LEAD_TIP} 3 for a confirmed
+ *       tip, {@code LEAD_TIP_UNCONFIRMED} 5 for a tip the detector has not confirmed, which gives no readouts).
  *   <li>STATUS {@value #STATE}: the guidance state as error name ({@code TRACKING}, {@code REGISTERING},
  *       {@code UNRELIABLE}, {@code LOST}, {@code STALE}, or {@code BACKEND_FALLBACK} prefixes the message);
  *       code OK for TRACKING, NOT_READY for REGISTERING, TIME_OUT for STALE, UNKNOWN_ERROR otherwise.
- *   <li>STRING {@value #READOUTS}: the readouts as JSON ({@link OverlayJson#writeReadouts}).
+ *   <li>STRING {@value #READOUTS}: the readouts as JSON ({@link OverlayJson#writeReadouts}), with the lead tip's
+ *       {@code tipState} ({@code confirmed}, {@code unconfirmed}, {@code stale}, {@code none}); segment and distance
+ *       only for a confirmed tip, and the STATUS message says why they are withheld otherwise.
  *   <li>IMAGE {@value #OVERLAY_IMAGE} (optional, {@code ServiceOptions.sendOverlayImage}): the overlay rasterised
  *       ({@link OverlayRaster}) as 8-bit RGBA of the frame's size, transparent where nothing is drawn, placed on the
  *       detector plane in RAS like the POLYDATA.
