@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Rasterises an {@link Overlay} into an RGBA image of the frame's size, for peers that show images rather than vector
  * data (the optional overlay IMAGE over OpenIGTLink). Shapes are composited in drawing order, source over, with
- * straight (non-premultiplied) alpha; pixels no shape covers stay fully transparent (0, 0, 0, 0).
+ * straight (non-premultiplied) alpha; pixels no shape or banner covers stay fully transparent (0, 0, 0, 0).
  *
  * <ul>
  *   <li>filled polygon: every pixel whose centre lies inside (even-odd rule) takes the fill colour;
@@ -13,7 +13,10 @@ import java.util.Arrays;
  *       of a segment;
  *   <li>marker: a filled disc of its radius; an unconfirmed lead tip ({@link OverlayRole#LEAD_TIP_UNCONFIRMED}) an
  *       open ring instead: pixels whose centre lies within {@link #LINE_HALF_WIDTH_PX} of the circle;
- *   <li>labels are not drawn (no font on the raster path; the readouts travel as the STRING message).
+ *   <li>label: its text in {@link RasterFont}, left end of the baseline at its anchor (as a canvas draws it);
+ *   <li>last, the state banner across the top ({@link OverlayBanner}): the guidance state and the readouts, on red
+ *       when the overlay is hidden (LOST, STALE), amber when UNRELIABLE (the readouts also travel as the STRING
+ *       message).
  * </ul>
  *
  * <p>Coordinates are detector pixels, pixel centres at integers ({@code (0, 0)} the first pixel in memory). The
@@ -26,8 +29,15 @@ public final class OverlayRaster {
 
   private OverlayRaster() {}
 
-  /** The overlay as RGBA bytes (a new array the caller owns). */
+  /** The overlay as RGBA bytes (a new array the caller owns): its shapes, then the state banner over them. */
   public static byte[] render(Overlay overlay) {
+    byte[] rgba = shapes(overlay);
+    OverlayBanner.draw(overlay.readouts(), rgba, overlay.width(), overlay.height());
+    return rgba;
+  }
+
+  /** The overlay's shapes alone as RGBA bytes (a new array the caller owns), without the state banner. */
+  public static byte[] shapes(Overlay overlay) {
     int w = overlay.width();
     int h = overlay.height();
     byte[] rgba = new byte[Math.multiplyExact(Math.multiplyExact(w, h), 4)];
@@ -46,6 +56,10 @@ public final class OverlayRaster {
         } else {
           fillDisc(m.u(), m.v(), m.radius(), m.rgba(), rgba, w, h);
         }
+      } else if (s instanceof OverlayShape.Label l) {
+        int scale = OverlayBanner.scaleFor(h);
+        RasterFont.draw(l.text(), Math.round(l.u()), Math.round(l.v()) - RasterFont.GLYPH_HEIGHT * scale, scale,
+            l.rgba(), rgba, w, h);
       }
     }
     return rgba;

@@ -76,7 +76,7 @@ class OverlayRasterTest {
     SplittableRandom r = new SplittableRandom(seed());
     for (int trial = 0; trial < 20; trial++) {
       float[] uv = randomPolygon(r);
-      byte[] rgba = OverlayRaster.render(overlay(new OverlayShape.Polygon(OverlayRole.TARGET_SEGMENT, uv, true,
+      byte[] rgba = OverlayRaster.shapes(overlay(new OverlayShape.Polygon(OverlayRole.TARGET_SEGMENT, uv, true,
           0x3399FFFF)));
       for (int v = 0; v < H; v++) {
         for (int u = 0; u < W; u++) {
@@ -98,7 +98,7 @@ class OverlayRasterTest {
       uv[i] = (float) r.nextDouble(-5, W + 5);
       uv[i + 1] = (float) r.nextDouble(-5, H + 5);
     }
-    byte[] rgba = OverlayRaster.render(overlay(new OverlayShape.Polyline(OverlayRole.VEIN, uv, 0xFF66CCFF)));
+    byte[] rgba = OverlayRaster.shapes(overlay(new OverlayShape.Polyline(OverlayRole.VEIN, uv, 0xFF66CCFF)));
     for (int v = 0; v < H; v++) {
       for (int u = 0; u < W; u++) {
         double d = Double.POSITIVE_INFINITY;
@@ -114,7 +114,7 @@ class OverlayRasterTest {
   @Test
   void anOutlineClosesBackToItsFirstVertex() {
     float[] square = {10, 10, 40, 10, 40, 40, 10, 40};
-    byte[] rgba = OverlayRaster.render(overlay(new OverlayShape.Polygon(OverlayRole.LV_SILHOUETTE, square, false,
+    byte[] rgba = OverlayRaster.shapes(overlay(new OverlayShape.Polygon(OverlayRole.LV_SILHOUETTE, square, false,
         0x33DD55FF)));
     assertEquals(255, alpha(rgba, 10, 25), "the closing edge from (10, 40) back to (10, 10)");
     assertEquals(0x33DD55, rgb(rgba, 10, 25));
@@ -123,7 +123,7 @@ class OverlayRasterTest {
 
   @Test
   void markerIsAFilledDiscOfItsRadius() {
-    byte[] rgba = OverlayRaster.render(overlay(new OverlayShape.Marker(OverlayRole.LEAD_TIP, 30.3f, 20.6f, 4f,
+    byte[] rgba = OverlayRaster.shapes(overlay(new OverlayShape.Marker(OverlayRole.LEAD_TIP, 30.3f, 20.6f, 4f,
         0xFFFF33FF)));
     for (int v = 0; v < H; v++) {
       for (int u = 0; u < W; u++) {
@@ -135,7 +135,7 @@ class OverlayRasterTest {
 
   @Test
   void unconfirmedTipIsAnOpenRingNotADisc() {
-    byte[] rgba = OverlayRaster.render(overlay(new OverlayShape.Marker(OverlayRole.LEAD_TIP_UNCONFIRMED, 40.4f, 30.7f,
+    byte[] rgba = OverlayRaster.shapes(overlay(new OverlayShape.Marker(OverlayRole.LEAD_TIP_UNCONFIRMED, 40.4f, 30.7f,
         6f, OverlayRole.LEAD_TIP_UNCONFIRMED.rgba())));
     for (int v = 0; v < H; v++) {
       for (int u = 0; u < W; u++) {
@@ -151,7 +151,7 @@ class OverlayRasterTest {
   void aTranslucentFillIsBlendedOverWhatIsDrawnBelowIt() {
     float[] line = {0, 30, W - 1, 30};
     float[] box = {20, 20, 60, 20, 60, 40, 20, 40};
-    byte[] rgba = OverlayRaster.render(overlay(
+    byte[] rgba = OverlayRaster.shapes(overlay(
         new OverlayShape.Polyline(OverlayRole.VEIN, line, 0xFF0000FF),
         new OverlayShape.Polygon(OverlayRole.TARGET_SEGMENT, box, true, 0x0000FF80)));
     // straight alpha, source over: a = 0.502 + 1 * 0.498 = 1; colour = blue * 0.502 + red * 0.498

@@ -147,7 +147,8 @@ class OverlayImageOutputTest {
     assertNotNull(overlay);
     assertArrayEquals(OverlayRaster.render(overlay), img.pixels(), "the overlay, rasterised");
 
-    // where the overlay is drawn: every LV outline vertex's pixel is coloured, the frame corner is transparent
+    // where the overlay is drawn: every LV outline vertex's pixel is coloured, a corner below the banner is
+    // transparent
     OverlayShape.Polygon outline = overlay.shapes().stream().filter(s -> s.role() == OverlayRole.LV_SILHOUETTE)
         .map(OverlayShape.Polygon.class::cast).findFirst().orElseThrow();
     float[] uv = outline.uv();
@@ -156,7 +157,8 @@ class OverlayImageOutputTest {
       int v = Math.round(uv[i + 1]);
       assertTrue((img.pixels()[(v * W + u) * 4 + 3] & 0xFF) > 0, "outline pixel (" + u + ", " + v + ") drawn");
     }
-    assertEquals(0, img.pixels()[3], "corner (0, 0) is transparent");
+    assertEquals(0, img.pixels()[((H - 1) * W) * 4 + 3], "bottom-left corner is transparent");
+    assertTrue((img.pixels()[3] & 0xFF) > 0, "top-left corner: under the state banner");
 
     // pixel (u, v) lies on the detector plane where the POLYDATA puts it
     ProjectionGeometry pg = GEOMETRY.projectionGeometry();
