@@ -1,5 +1,6 @@
 package cathnav.sim.cli;
 
+import cathnav.core.overlay.TipState;
 import cathnav.core.service.LeadTipDetectors;
 import cathnav.core.service.ServiceOptions;
 import cathnav.core.service.cli.HostPort;
@@ -143,6 +144,10 @@ public final class DemoCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "cathnav demo: lead tip drawn as confirmed, error against the truth (mm at the"
         + " isocentre): %s; %d frames with tip readouts, their tips: %s%n", status.confirmedTipErrors().summary(),
         status.framesWithReadouts(), status.readoutTipErrors().summary());
+    System.out.printf(Locale.ROOT, "cathnav demo: lead tip state per outcome: confirmed=%d unconfirmed=%d stale=%d"
+        + " none=%d; unconfirmed (\"tip?\", no readouts) error: %s%n", status.framesWithTipState(TipState.CONFIRMED),
+        status.framesWithTipState(TipState.UNCONFIRMED), status.framesWithTipState(TipState.STALE),
+        status.framesWithTipState(TipState.NONE), status.unconfirmedTipErrors().summary());
     System.out.printf(Locale.ROOT, "cathnav demo: source pacing %s; stale episodes=%d staleS=%.1f%n",
         source.sendIntervals(), status.staleEpisodes(), status.staleSeconds());
     server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -5,28 +5,35 @@ import cathnav.core.overlay.Overlay;
 import cathnav.core.overlay.OverlayRole;
 import cathnav.core.overlay.OverlayShape;
 import cathnav.core.overlay.Readouts;
+import cathnav.core.overlay.TipState;
 import cathnav.core.service.FrameOutcome;
 import cathnav.core.service.NavigationService;
 import cathnav.core.service.OutcomeListener;
 import cathnav.core.service.PipelineStage;
 import cathnav.core.service.PipelineStatus;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The demo's live status line: delivered fps, end-to-end latency p50/p99 over the last interval, registration error
  * against the simulator's truth, and the guidance state. Truth poses are registered by frame time stamp; each
  * outcome is compared with the truth of its own source frame. The lead tip drawn as confirmed ({@link
- * OverlayRole#LEAD_TIP}) is compared with the truth's tip pixel of the same frame, in mm at the isocentre, and the
- * frames that carry tip readouts (segment under the tip or distance to target) are counted.
+ * OverlayRole#LEAD_TIP}) and the one drawn as unconfirmed ({@link OverlayRole#LEAD_TIP_UNCONFIRMED}) are compared
+ * with the truth's tip pixel of the same frame, in mm at the isocentre; outcomes are counted by tip state, and those
+ * that carry tip readouts (segment under the tip or distance to target) apart.
  *
  * <p>Thread-safety: {@link #expectTruth} from the frame source thread, outcomes and stale transitions on the service
  * context, {@link #line} and the counters from any thread.
  */
 public final class DemoStatus implements OutcomeListener {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoStatus.class);
 
   private final NavigationService service;
   /** A frame's true heart pose and lead tip ({@code tipPixel} null without a lead). */
@@ -35,6 +42,8 @@ public final class DemoStatus implements OutcomeListener {
   private final Map<Long, Truth> truthByTimestamp = new ConcurrentHashMap<>();
   private final TipErrors confirmedTipErrors = new TipErrors();
   private final TipErrors readoutTipErrors = new TipErrors();
+  private final TipErrors unconfirmedTipErrors = new TipErrors();
+  private final Map<TipState, AtomicLong> tipStates = new EnumMap<>(TipState.class);
   private final AtomicLong framesWithReadouts = new AtomicLong();
   private final AtomicLong outcomes = new AtomicLong();
   private final AtomicLong compared = new AtomicLong();
@@ -57,6 +66,9 @@ public final class DemoStatus implements OutcomeListener {
   public DemoStatus(NavigationService service, double[] centre) {
     this.service = service;
     this.centre = centre.clone();
+    for (TipState s : TipState.values()) {
+      tipStates.put(s, new AtomicLong());
+    }
   }
 
   /** Remembers the true pose {@code T} (row-major 4x4) of the frame sent with {@code timestampNanos}. */
@@ -87,15 +99,29 @@ public final class DemoStatus implements OutcomeListener {
     if (withReadouts) {
       framesWithReadouts.incrementAndGet();
     }
+    tipStates.get(overlay.readouts().tipState()).incrementAndGet();
     if (t != null && t.tipPixel() != null) {
-      OverlayShape.Marker tip = confirmedTip(overlay);
-      if (tip != null) {
-        double e = Math.hypot((tip.u() - t.tipPixel()[0]) * t.mmPerPixelU(), (tip.v() - t.tipPixel()[1])
-            * t.mmPerPixelV());
-        if (Double.isFinite(e)) { // NaN where the view gave no pixel size at the isocentre
-          confirmedTipErrors.add(e);
-          if (withReadouts) {
-            readoutTipErrors.add(e);
+      for (OverlayShape s : overlay.shapes()) {
+        if (s instanceof OverlayShape.Marker m && (m.role() == OverlayRole.LEAD_TIP
+            || m.role() == OverlayRole.LEAD_TIP_UNCONFIRMED)) {
+          double e = Math.hypot((m.u() - t.tipPixel()[0]) * t.mmPerPixelU(), (m.v() - t.tipPixel()[1])
+              * t.mmPerPixelV());
+          if (!Double.isFinite(e)) {
+            continue; // the view gave no pixel size at the isocentre
+          }
+          if (e > TipErrors.LARGE_MM) {
+            LOG.info("lead tip off the truth, seq={}, state={}, tipState={}, errorMm={}, tip=({}, {}), truth=({}, {}),"
+                + " readouts={}", overlay.frameSequence(), overlay.readouts().state(),
+                overlay.readouts().tipState().wireName(), String.format(Locale.ROOT, "%.2f", e), Math.round(m.u()),
+                Math.round(m.v()), Math.round(t.tipPixel()[0]), Math.round(t.tipPixel()[1]), withReadouts);
+          }
+          if (m.role() == OverlayRole.LEAD_TIP_UNCONFIRMED) {
+            unconfirmedTipErrors.add(e);
+          } else {
+            confirmedTipErrors.add(e);
+            if (withReadouts) {
+              readoutTipErrors.add(e);
+            }
           }
         }
       }
@@ -121,16 +147,6 @@ public final class DemoStatus implements OutcomeListener {
     return r.segmentUnderTip() > 0 || Double.isFinite(r.distanceToTargetMm());
   }
 
-  /** The lead tip marker drawn as confirmed, or null. */
-  private static OverlayShape.Marker confirmedTip(Overlay overlay) {
-    for (OverlayShape s : overlay.shapes()) {
-      if (s instanceof OverlayShape.Marker m && m.role() == OverlayRole.LEAD_TIP) {
-        return m;
-      }
-    }
-    return null;
-  }
-
   /** Errors of the lead tips drawn as confirmed, against the truth of their frame, mm at the isocentre. */
   public TipErrors confirmedTipErrors() {
     return confirmedTipErrors;
@@ -139,6 +155,16 @@ public final class DemoStatus implements OutcomeListener {
   /** Errors of the lead tips behind a frame's readouts (segment under tip, distance), mm at the isocentre. */
   public TipErrors readoutTipErrors() {
     return readoutTipErrors;
+  }
+
+  /** Errors of the lead tips drawn as unconfirmed ("tip?"), mm at the isocentre: what the gate kept from readouts. */
+  public TipErrors unconfirmedTipErrors() {
+    return unconfirmedTipErrors;
+  }
+
+  /** Outcomes whose readouts gave the lead tip {@code state}. */
+  public long framesWithTipState(TipState state) {
+    return tipStates.get(state).get();
   }
 
   /** Outcomes that carried tip readouts (a segment under the tip or a distance to the target). */

@@ -63,6 +63,10 @@ class DemoStatusTest {
     status.onOutcome(withTip(1, List.of(marker(OverlayRole.LEAD_TIP_UNCONFIRMED, 50, 50)), TipState.UNCONFIRMED, 0));
     assertEquals(0, status.confirmedTipErrors().count());
     assertEquals(0, status.framesWithReadouts());
+    assertEquals(1, status.unconfirmedTipErrors().count());
+    assertEquals(Math.hypot(20, 20) * 0.5, status.unconfirmedTipErrors().maxMm(), 1e-9);
+    assertEquals(1, status.framesWithTipState(TipState.UNCONFIRMED));
+    assertEquals(0, status.framesWithTipState(TipState.CONFIRMED));
   }
 
   private static double[] identity() {
