@@ -65,6 +65,9 @@ final class BackgroundRegistration implements AutoCloseable {
   /** The rest-registration count of a confirmed patient pose. */
   static final int CONFIRMED_AT_REST = 2;
 
+  /** How long {@link #close} waits for a running job, seconds. */
+  static final long CLOSE_WAIT_S = 5;
+
   /** Longer side of the 3D heart check's image, pixels. */
   static final int CHECK_SIZE = 128;
 
@@ -303,31 +306,42 @@ final class BackgroundRegistration implements AutoCloseable {
     return backendSupply.name();
   }
 
-  /** Releases the backend on its own thread and stops the thread; waits at most 5 s for a running job. */
+  /**
+   * Releases the volumes and the backend on the registration thread once the job in flight is done (a backend is
+   * closed by the thread that used it), then stops that thread. Waits at most {@link #CLOSE_WAIT_S} s: a job still
+   * running then is not interrupted (a device call cannot be) but left to finish on its daemon thread, which releases
+   * the backend right after it. Call once, from the owner thread.
+   */
   @Override
   public void close() {
-    thread.execute(() -> {
-      for (DeviceVolume v : new DeviceVolume[] {volume, staticLayer, heartLayer}) {
-        if (v != null) {
-          v.close();
-        }
-      }
-      if (backend != null) {
-        backend.close();
-      }
-    });
+    thread.execute(this::release);
     if (ownThread == null) {
       return;
     }
     ownThread.shutdown();
     try {
-      if (!ownThread.awaitTermination(5, TimeUnit.SECONDS)) {
-        LOG.warn("background registration still running at close, abandoning it");
-        ownThread.shutdownNow();
+      if (!ownThread.awaitTermination(CLOSE_WAIT_S, TimeUnit.SECONDS)) {
+        LOG.warn("background registration still running at close, its backend is released when the job ends,"
+            + " backend={}, waitedS={}", backendSupply.name(), CLOSE_WAIT_S);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      ownThread.shutdownNow();
+    }
+  }
+
+  /** Registration thread: closes the volumes, then the backend (even if a volume fails to close). */
+  private void release() {
+    try {
+      for (DeviceVolume v : new DeviceVolume[] {volume, staticLayer, heartLayer}) {
+        if (v != null) {
+          v.close();
+        }
+      }
+    } finally {
+      if (backend != null) {
+        backend.close();
+        LOG.info("background registration released its backend, backend={}", backend.name());
+      }
     }
   }
 }
