@@ -13,6 +13,9 @@ import cathnav.core.overlay.GuidanceState;
  *   <li>The tracker says unverified (a pose it cannot vouch for, e.g. CPU-mode motion compensation) with good
  *       confidence: {@code UNRELIABLE} (amber), without counting towards {@code LOST}; it also clears a latched
  *       {@code LOST} after a new full registration, but only to {@code UNRELIABLE}, never to {@code TRACKING}.
+ *   <li>The tracker says the C-arm is moving ({@link PoseEstimate.TrackerPhase#CARM_MOVING}): {@code UNRELIABLE}
+ *       (amber, last pose) without counting towards {@code LOST} and without ending a run of unreliable frames; a
+ *       latched {@code LOST} stays.
  *   <li>{@code lostAfter} unreliable frames in a row, or the tracker says lost: {@code LOST} (red banner), latched
  *       until a new full registration succeeds ({@link PoseEstimate#registrations()} grows) with good confidence.
  *   <li>No frame for more than two frame intervals: {@code STALE}, decided by {@link #isStale}; cleared by the next
@@ -64,6 +67,9 @@ public final class GuidancePolicy {
     }
     if (estimate.phase() == PoseEstimate.TrackerPhase.LOST) {
       return latchLost(estimate);
+    }
+    if (estimate.phase() == PoseEstimate.TrackerPhase.CARM_MOVING) {
+      return state = GuidanceState.UNRELIABLE;
     }
     if (good) {
       unreliableRun = 0;

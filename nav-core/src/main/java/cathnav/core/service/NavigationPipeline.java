@@ -45,6 +45,9 @@ public final class NavigationPipeline implements DutyCycleAgent {
   /** Readout/STATUS message for an amber overlay whose pose the tracker could not verify against the image. */
   public static final String UNVERIFIED_MESSAGE =
       "motion-compensated pose, heart position not verified: do not rely on the overlay";
+  /** The amber overlay's message while the C-arm moves or the pose is being re-checked in its new view. */
+  public static final String CARM_MOVING_MESSAGE =
+      "C-arm moving: last pose shown, re-checked once the view is still; do not rely on the overlay";
   static final int STATUS_UNKNOWN_ERROR = 2;
   static final int STATUS_CONFIG_ERROR = 10;
   static final int STATUS_HARDWARE_FAILURE = 18;
@@ -319,9 +322,11 @@ public final class NavigationPipeline implements DutyCycleAgent {
         switch (state) {
           case REGISTERING -> "registering";
           case TRACKING -> "";
-          case UNRELIABLE -> phase == PoseEstimate.TrackerPhase.UNVERIFIED
-              ? UNVERIFIED_MESSAGE
-              : "low registration confidence: do not rely on the overlay";
+          case UNRELIABLE -> switch (phase) {
+            case UNVERIFIED -> UNVERIFIED_MESSAGE;
+            case CARM_MOVING -> CARM_MOVING_MESSAGE;
+            default -> "low registration confidence: do not rely on the overlay";
+          };
           case LOST -> "registration lost: overlay hidden until re-registration";
           case STALE -> "no new frames";
         };

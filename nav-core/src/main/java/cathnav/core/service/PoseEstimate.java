@@ -25,6 +25,12 @@ public record PoseEstimate(TrackerPhase phase, double[] pose, double confidence,
      * LOST.
      */
     UNVERIFIED,
+    /**
+     * The C-arm moves, or has just stopped and the pose is not yet re-checked in the new view: the last pose (RAS to
+     * RAS, still valid while the patient lies still) drawn through the new projection, not verified against this
+     * view's image. Shown amber; not a failure, so it never counts towards LOST (nor clears a latched LOST).
+     */
+    CARM_MOVING,
     UNRELIABLE,
     LOST
   }

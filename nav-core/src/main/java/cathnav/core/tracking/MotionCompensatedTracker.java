@@ -39,11 +39,15 @@ import org.slf4j.LoggerFactory;
  * never TRACKING (the registration and the template follow the whole thorax, not the heart, so the compensated pose
  * can be several mm off the heart while the match looks perfect): UNVERIFIED while the template matches.
  *
- * <p>Both: UNRELIABLE (last pose, amber) after a C-arm move until the patient pose is accepted in the new view (the
- * pose itself, RAS to RAS, still holds: with a heart region the background re-scores it on a frame of the new view
- * and registers again only if it no longer fits; without one it registers) or when a registration is rejected; LOST after
- * {@link TrackerSettings#lostAfterFailures()} rejected registrations in a row. Each estimate carries the age of its
- * patient registration ({@code frame time - registered frame's time}).
+ * <p>Both: CARM_MOVING (last pose, amber, not a failure) while the C-arm moves and after it until the patient pose
+ * is accepted in the new view (the pose itself, RAS to RAS, still holds: with a heart region the background
+ * re-scores it on a frame of the new view and registers again only if it no longer fits; without one it registers).
+ * Background jobs start only on a still view ({@link #STILL_FRAMES} frames in a row with one projection): frames of
+ * a moving C-arm are never registered (the simulator and real systems render them coarse or blurred), so a move
+ * costs one re-score once the C-arm stops. UNRELIABLE when a registration is rejected, LOST after
+ * {@link TrackerSettings#lostAfterFailures()} rejected registrations in a row; a rejection of a job whose view the
+ * C-arm has left since is not counted (the view changed under it: it says nothing about the current view). Each
+ * estimate carries the age of its patient registration ({@code frame time - registered frame's time}).
  *
  * <p>Threading: {@link #track}, {@link #reset} and {@link #close} on the pipeline thread only; it never blocks on the
  * background registration. {@code pixels} is copied when a job is started.
@@ -54,6 +58,12 @@ public final class MotionCompensatedTracker implements FrameTracker {
 
   /** Longer side of the host image the template matching runs on, pixels. */
   static final int TRACKING_SIZE = 256;
+
+  /**
+   * A view counts as still once this many frames in a row (the current one included) share one projection; a
+   * background job starts only then.
+   */
+  static final int STILL_FRAMES = 3;
 
   private final BackgroundRegistration background;
   private final TrackerSettings settings;
@@ -69,6 +79,7 @@ public final class MotionCompensatedTracker implements FrameTracker {
   private HeartView lastMatchView;
   private RigidTransform lastPose;
   private Projection lastProjection;
+  private int stillFrames; // frames in a row, this one included, with lastProjection
   private int failedRegistrations;
   private long registrations;
 
@@ -84,16 +95,11 @@ public final class MotionCompensatedTracker implements FrameTracker {
   @Override
   public PoseEstimate track(float[] pixels, FrameGeometry geometry, long sourceTimestampNanos) {
     Projection projection = geometry.projection();
-    boolean moved = lastProjection != null && ProjectionChange.changed(lastProjection, projection);
-    lastProjection = projection;
+    boolean still = updateStillness(projection);
     HostAttenuation image = heartMode ? HostAttenuation.intensities(pixels, projection, TRACKING_SIZE)
         : HostAttenuation.of(pixels, projection, TRACKING_SIZE);
-    if (moved) {
-      LOG.info(heartMode ? "c-arm moved: the patient pose is re-scored in the new view"
-          : "c-arm moved: 2D template dropped, full registration scheduled");
-    }
-    collectFinishedRegistration();
-    if (inFlight == null) {
+    collectFinishedRegistration(projection);
+    if (inFlight == null && still) {
       RawFrame copy = new RawFrame(geometry.width(), geometry.height(),
           java.util.Arrays.copyOf(pixels, geometry.width() * geometry.height()));
       RigidTransform accepted = heartMode && base != null && failedRegistrations == 0 ? base.result().transform() : null;
@@ -106,7 +112,10 @@ public final class MotionCompensatedTracker implements FrameTracker {
       if (lastPose == null) {
         return new PoseEstimate(TrackerPhase.REGISTERING, null, 0, 0, registrations);
       }
-      return estimate(unreliableOrLost(), lastPose, confidenceOfBase(), age(sourceTimestampNanos));
+      // with a base, the pose is only waiting for the new view (a failure takes precedence); without one the first
+      // registration was rejected
+      TrackerPhase phase = base != null && failedRegistrations == 0 ? TrackerPhase.CARM_MOVING : unreliableOrLost();
+      return estimate(phase, lastPose, confidenceOfBase(), age(sourceTimestampNanos));
     }
     if (heartMode) {
       return trackHeart(image, sourceTimestampNanos);
@@ -132,7 +141,33 @@ public final class MotionCompensatedTracker implements FrameTracker {
     return estimate(phase, lastPose, confidenceOfBase(), age(sourceTimestampNanos));
   }
 
-  private void collectFinishedRegistration() {
+  /**
+   * Notes {@code projection} and whether the view is still: true once {@link #STILL_FRAMES} frames in a row share
+   * it; the first frame counts as still (nothing says the C-arm moves). Logs once when a move starts and once when
+   * the view is still again.
+   */
+  private boolean updateStillness(Projection projection) {
+    if (lastProjection == null) {
+      stillFrames = STILL_FRAMES;
+    } else if (ProjectionChange.changed(lastProjection, projection)) {
+      if (stillFrames >= STILL_FRAMES) {
+        LOG.info(heartMode ? "c-arm moving: the last pose is shown amber, no registration until the view is still"
+            : "c-arm moving: 2D template dropped, no registration until the view is still");
+      }
+      stillFrames = 1;
+    } else if (stillFrames < STILL_FRAMES) {
+      stillFrames++;
+      if (stillFrames == STILL_FRAMES) {
+        LOG.info(heartMode ? "c-arm still, stillFrames={}: the patient pose is re-scored in the new view"
+            : "c-arm still, stillFrames={}: full registration scheduled", stillFrames);
+      }
+    }
+    lastProjection = projection;
+    return stillFrames >= STILL_FRAMES;
+  }
+
+  /** Takes a finished job's outcome; {@code current} is the current frame's projection. */
+  private void collectFinishedRegistration(Projection current) {
     if (inFlight == null || !inFlight.isDone()) {
       return;
     }
@@ -168,6 +203,11 @@ public final class MotionCompensatedTracker implements FrameTracker {
         LOG.info("patient pose carried to a new view, confidence={}, similarity={}", String.format("%.3f",
             r.confidence()), String.format("%.4f", r.similarity()));
       }
+    } else if (ProjectionChange.changed(outcome.projection(), current)) {
+      // the C-arm left the job's view while it ran: its rejection says nothing about the current view
+      LOG.info("background registration rejected on a view the c-arm has left, not counted as a failure,"
+          + " confidence={}, similarity={}", String.format("%.3f", r.confidence()), String.format("%.4f",
+          r.similarity()));
     } else {
       failedRegistrations++;
       lastCheck = null;
@@ -253,6 +293,7 @@ public final class MotionCompensatedTracker implements FrameTracker {
     lastMatchView = null;
     lastPose = null;
     lastProjection = null;
+    stillFrames = 0;
     failedRegistrations = 0;
   }
 

@@ -62,6 +62,28 @@ class GuidancePolicyTest {
   }
 
   @Test
+  void aMovingCArmIsShownAmberAndNeverBecomesLost() {
+    for (int i = 0; i < 30; i++) {
+      assertEquals(GuidanceState.UNRELIABLE, policy.onFrame(estimate(TrackerPhase.CARM_MOVING, 0.95, 1)), "frame " + i);
+    }
+    assertEquals(GuidanceState.TRACKING, policy.onFrame(estimate(TrackerPhase.TRACKING, 0.95, 1)));
+  }
+
+  @Test
+  void aMovingCArmDoesNotEndARunOfUnreliableFrames() {
+    policy.onFrame(estimate(TrackerPhase.UNRELIABLE, 0.95, 1));
+    policy.onFrame(estimate(TrackerPhase.UNRELIABLE, 0.95, 1));
+    policy.onFrame(estimate(TrackerPhase.CARM_MOVING, 0.95, 1));
+    assertEquals(GuidanceState.LOST, policy.onFrame(estimate(TrackerPhase.UNRELIABLE, 0.95, 1)));
+  }
+
+  @Test
+  void aMovingCArmKeepsALatchedLost() {
+    policy.onFrame(estimate(TrackerPhase.LOST, 0.1, 4));
+    assertEquals(GuidanceState.LOST, policy.onFrame(estimate(TrackerPhase.CARM_MOVING, 0.95, 5)));
+  }
+
+  @Test
   void anUnverifiedPoseWithLowConfidenceStillCountsTowardsLost() {
     policy.onFrame(estimate(TrackerPhase.UNVERIFIED, 0.5, 1));
     policy.onFrame(estimate(TrackerPhase.UNVERIFIED, 0.5, 1));

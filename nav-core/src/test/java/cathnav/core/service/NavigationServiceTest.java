@@ -107,10 +107,34 @@ class NavigationServiceTest {
 
   @Test
   void anUnverifiedPoseIsShownAmberWithTheReason() throws Exception {
+    startWithPhase(PoseEstimate.TrackerPhase.UNVERIFIED);
+    service.useModel(ServiceFixtures.sphereModel(11));
+    sendFramesAndWait(6, 1_000_000_000L);
+    var last = outcomes.get(outcomes.size() - 1).overlay();
+    assertEquals(GuidanceState.UNRELIABLE, last.readouts().state());
+    assertEquals(NavigationPipeline.UNVERIFIED_MESSAGE, last.readouts().message());
+    assertTrue(last.shapes().stream().anyMatch(s -> s.role() == OverlayRole.LV_SILHOUETTE
+        && (s.rgba() & 0xFFFFFF00) == (NavigationPipeline.AMBER & 0xFFFFFF00)), "LV silhouette drawn amber");
+  }
+
+  @Test
+  void aMovingCArmShowsTheLastPoseAmberSayingSo() throws Exception {
+    startWithPhase(PoseEstimate.TrackerPhase.CARM_MOVING);
+    service.useModel(ServiceFixtures.sphereModel(11));
+    sendFramesAndWait(8, 1_000_000_000L);
+    var last = outcomes.get(outcomes.size() - 1).overlay();
+    assertEquals(GuidanceState.UNRELIABLE, last.readouts().state(), "never LOST while the C-arm moves");
+    assertEquals(NavigationPipeline.CARM_MOVING_MESSAGE, last.readouts().message());
+    assertTrue(last.shapes().stream().anyMatch(s -> s.role() == OverlayRole.LV_SILHOUETTE
+        && (s.rgba() & 0xFFFFFF00) == (NavigationPipeline.AMBER & 0xFFFFFF00)), "LV silhouette drawn amber");
+  }
+
+  /** The service with a tracker that reports {@code phase} with a good pose on every frame. */
+  private void startWithPhase(PoseEstimate.TrackerPhase phase) throws Exception {
     startWith((model, backend) -> new FrameTracker() {
       @Override
       public PoseEstimate track(float[] pixels, cathnav.core.geometry.FrameGeometry geometry, long timestamp) {
-        return new PoseEstimate(PoseEstimate.TrackerPhase.UNVERIFIED, PoseEstimate.identity(), 0.95, 0, 1);
+        return new PoseEstimate(phase, PoseEstimate.identity(), 0.95, 0, 1);
       }
 
       @Override
@@ -124,13 +148,6 @@ class NavigationServiceTest {
       @Override
       public void close() {}
     }, "java");
-    service.useModel(ServiceFixtures.sphereModel(11));
-    sendFramesAndWait(6, 1_000_000_000L);
-    var last = outcomes.get(outcomes.size() - 1).overlay();
-    assertEquals(GuidanceState.UNRELIABLE, last.readouts().state());
-    assertEquals(NavigationPipeline.UNVERIFIED_MESSAGE, last.readouts().message());
-    assertTrue(last.shapes().stream().anyMatch(s -> s.role() == OverlayRole.LV_SILHOUETTE
-        && (s.rgba() & 0xFFFFFF00) == (NavigationPipeline.AMBER & 0xFFFFFF00)), "LV silhouette drawn amber");
   }
 
   @Test

@@ -47,7 +47,7 @@ class HeartModeTrackerTest {
    * registration's logarithm bends (its similarity is lower than on {@link TrackingFixture}'s frames); what is
    * under test here is the heart stage, not the patient registration's acceptance.
    */
-  private static final ConfidenceCalibration CALIBRATION = new ConfidenceCalibration(
+  static final ConfidenceCalibration CALIBRATION = new ConfidenceCalibration(
       List.of(ConfidenceFeature.SIMILARITY), new double[] {92}, -69, "test", null);
 
   private static MotionCompensatedTracker tracker() {

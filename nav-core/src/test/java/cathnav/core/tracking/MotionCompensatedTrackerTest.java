@@ -91,13 +91,13 @@ class MotionCompensatedTrackerTest {
   }
 
   @Test
-  void aCArmMoveKeepsThePoseButMarksItUnreliable() throws Exception {
+  void aCArmMoveKeepsThePoseAndReportsTheCArmMoving() throws Exception {
     try (MotionCompensatedTracker t = tracker()) {
       PoseEstimate registered =
           trackUntilRegistered(t, fixture.frame(VIEW, TRUTH, 4), TrackingFixture.geometry(VIEW), 1_000);
       CArmGeometry other = TrackingFixture.view(30, -10);
       PoseEstimate e = t.track(fixture.frame(other, TRUTH, 5), TrackingFixture.geometry(other), 2_000);
-      assertEquals(TrackerPhase.UNRELIABLE, e.phase());
+      assertEquals(TrackerPhase.CARM_MOVING, e.phase());
       assertNotNull(e.pose());
       assertEquals(0, new RigidTransform(e.pose()).apply(RealCtFixture.HEART_CENTRE)
           .distance(new RigidTransform(registered.pose()).apply(RealCtFixture.HEART_CENTRE)), 1e-9);
