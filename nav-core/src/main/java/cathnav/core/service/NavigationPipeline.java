@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +62,9 @@ public final class NavigationPipeline implements DutyCycleAgent {
   private final String requestedBackend;
   private final int displayMaxSize;
   private final Queue<PipelineCommand> commands = new ConcurrentLinkedQueue<>();
+  /** Frames per lead tip state, indexed by {@link TipState#ordinal()}; written by the pipeline thread only. */
+  private final AtomicLongArray tipStateFrames = new AtomicLongArray(TipState.values().length);
+  private final AtomicLong leadResets = new AtomicLong();
 
   // pipeline thread state
   private final GuidancePolicy policy;
@@ -121,6 +126,16 @@ public final class NavigationPipeline implements DutyCycleAgent {
   /** Queues a control command; applied by the pipeline thread before the next frame. */
   public void submit(PipelineCommand command) {
     commands.add(Objects.requireNonNull(command, "command"));
+  }
+
+  /** Frames processed whose lead tip was in {@code state} ({@link TipGate}), so far. Any thread. */
+  public long framesWithTipState(TipState state) {
+    return tipStateFrames.get(state.ordinal());
+  }
+
+  /** Times the lead detector was reset for a view change, so far. Any thread. */
+  public long leadDetectorResets() {
+    return leadResets.get();
   }
 
   /** The latest snapshot. */
@@ -239,11 +254,13 @@ public final class NavigationPipeline implements DutyCycleAgent {
     Projection view = geometry.projection();
     if (ViewChange.changed(lastView, view)) {
       leadDetector.reset(); // a tip tracked in the old view means nothing in this one
+      leadResets.incrementAndGet();
       LOG.debug("view changed: lead detector reset, seq={}", frame.sequence());
     }
     lastView = view;
     LeadTip tip = leadDetector.detect(pixels, new LeadTipFrame(frame.sequence(), frame.sourceTimestampNanos(), view));
     TipState tipState = TipGate.classify(tip, frame.sequence(), frame.sourceTimestampNanos(), view, interval);
+    tipStateFrames.incrementAndGet(tipState.ordinal());
     float[] confirmed = null;
     if (tipState == TipState.CONFIRMED) {
       confirmedTip[0] = tip.u();

@@ -1,6 +1,7 @@
 package cathnav.core.service;
 
 import cathnav.core.overlay.GuidanceState;
+import cathnav.core.overlay.TipState;
 import cathnav.core.web.DisplayEncoder;
 import cathnav.core.web.DisplayHub;
 import cathnav.core.web.HttpRoutes;
@@ -141,6 +142,13 @@ public final class NavigationService implements NavigationControl {
         .description("frames refused before the pipeline (no geometry, bad pixels)").register(registry);
     Gauge.builder("cathnav.outputs.sent", outcomesSent, AtomicLong::get)
         .description("frame results handed to the output channels").register(registry);
+    for (TipState state : TipState.values()) {
+      Gauge.builder("cathnav.lead.tip.frames", pipeline, p -> p.framesWithTipState(state))
+          .description("frames by lead tip state: only confirmed tips give segment and distance readouts")
+          .tag("state", state.wireName()).register(registry);
+    }
+    Gauge.builder("cathnav.lead.detector.resets", pipeline, NavigationPipeline::leadDetectorResets)
+        .description("lead detector resets on a view change (C-arm moved)").register(registry);
     Gauge.builder("cathnav.displays.connected", hub, DisplayHub::count).register(registry);
     Gauge.builder("cathnav.displays.dropped", hub, DisplayHub::dropped)
         .description("display frames dropped for slow displays").register(registry);

@@ -180,6 +180,20 @@ class NavigationPipelineTipTest {
   }
 
   @Test
+  void framesAreCountedPerTipStateAndResetsPerViewChange() {
+    detector.answer = f -> centreTip(f, f.sequence() != 2);
+    run(1, AP);
+    run(2, AP);
+    detector.answer = f -> null;
+    run(3, LAO30);
+    assertEquals(1, pipeline.framesWithTipState(TipState.CONFIRMED));
+    assertEquals(1, pipeline.framesWithTipState(TipState.UNCONFIRMED));
+    assertEquals(1, pipeline.framesWithTipState(TipState.NONE));
+    assertEquals(0, pipeline.framesWithTipState(TipState.STALE));
+    assertEquals(1, pipeline.leadDetectorResets());
+  }
+
+  @Test
   void noTipSaysNone() {
     Overlay o = run(1, AP);
     assertEquals(TipState.NONE, o.readouts().tipState());

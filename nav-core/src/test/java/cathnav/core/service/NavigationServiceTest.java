@@ -177,6 +177,8 @@ class NavigationServiceTest {
     assertTrue(metrics.contains("cathnav_frames_processed 3.0"), metrics);
     assertTrue(metrics.contains("cathnav_guidance_state{state=\"LOST\"} 0.0"), metrics);
     assertTrue(metrics.contains("cathnav_backend_active{backend=\"java\"} 1"), metrics);
+    assertTrue(metrics.contains("cathnav_lead_tip_frames{state=\"none\"} 3.0"), "no detector, no tips: " + metrics);
+    assertTrue(metrics.contains("cathnav_lead_tip_frames{state=\"confirmed\"} 0.0"), metrics);
   }
 
   @Test
