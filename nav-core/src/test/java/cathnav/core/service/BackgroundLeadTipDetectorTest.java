@@ -165,6 +165,30 @@ class BackgroundLeadTipDetectorTest {
   }
 
   @Test
+  void pixelCopiesAreRecycledNotAllocatedPerFrame() throws Exception {
+    java.util.Set<float[]> buffers = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    LeadTipDetector recording = (pixels, frame) -> {
+      synchronized (buffers) {
+        buffers.add(pixels);
+      }
+      return new LeadTip(pixels[0], 0, true, frame);
+    };
+    try (BackgroundLeadTipDetector d = new BackgroundLeadTipDetector(recording)) {
+      for (long seq = 1; seq <= 50; seq++) {
+        d.detect(pixels(seq), frame(seq));
+        long done = seq;
+        await(() -> d.finished() >= done, "frame " + done + " detected");
+      }
+      LeadTip last = d.detect(pixels(51), frame(51));
+      assertTrue(last.frame().sequence() >= 50, "seq=" + last.frame().sequence());
+      assertEquals((float) last.frame().sequence(), last.u(), "each frame's own pixels were detected");
+    }
+    synchronized (buffers) {
+      assertTrue(buffers.size() <= 3, "distinct pixel buffers over 50 frames: " + buffers.size());
+    }
+  }
+
+  @Test
   void closeStopsTheThreadAndClosesTheWrappedDetector() throws Exception {
     CountDownLatch closed = new CountDownLatch(1);
     LeadTipDetector inner = new LeadTipDetector() {
