@@ -1,5 +1,6 @@
 package cathnav.sim.cli;
 
+import cathnav.core.overlay.TipConstraint;
 import cathnav.core.overlay.TipState;
 import cathnav.core.service.LeadTipDetectors;
 import cathnav.core.service.ServiceOptions;
@@ -148,6 +149,10 @@ public final class DemoCommand implements Callable<Integer> {
         + " none=%d; unconfirmed (\"tip?\", no readouts) error: %s%n", status.framesWithTipState(TipState.CONFIRMED),
         status.framesWithTipState(TipState.UNCONFIRMED), status.framesWithTipState(TipState.STALE),
         status.framesWithTipState(TipState.NONE), status.unconfirmedTipErrors().summary());
+    System.out.printf(Locale.ROOT, "cathnav demo: tips behind readouts by placement: on a vein %s; at the target's"
+        + " depth %s; by ray %s%n", status.readoutTipErrors(TipConstraint.VEIN).summary(),
+        status.readoutTipErrors(TipConstraint.TARGET_DEPTH).summary(), status.readoutTipErrors(TipConstraint.RAY)
+        .summary());
     System.out.printf(Locale.ROOT, "cathnav demo: source pacing %s; stale episodes=%d staleS=%.1f%n",
         source.sendIntervals(), status.staleEpisodes(), status.staleSeconds());
     server.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -5,6 +5,7 @@ import cathnav.core.overlay.Overlay;
 import cathnav.core.overlay.OverlayRole;
 import cathnav.core.overlay.OverlayShape;
 import cathnav.core.overlay.Readouts;
+import cathnav.core.overlay.TipConstraint;
 import cathnav.core.overlay.TipState;
 import cathnav.core.service.FrameOutcome;
 import cathnav.core.service.NavigationService;
@@ -43,6 +44,7 @@ public final class DemoStatus implements OutcomeListener {
   private final TipErrors confirmedTipErrors = new TipErrors();
   private final TipErrors readoutTipErrors = new TipErrors();
   private final TipErrors unconfirmedTipErrors = new TipErrors();
+  private final Map<TipConstraint, TipErrors> readoutTipErrorsByConstraint = new EnumMap<>(TipConstraint.class);
   private final Map<TipState, AtomicLong> tipStates = new EnumMap<>(TipState.class);
   private final AtomicLong framesWithReadouts = new AtomicLong();
   private final AtomicLong outcomes = new AtomicLong();
@@ -68,6 +70,9 @@ public final class DemoStatus implements OutcomeListener {
     this.centre = centre.clone();
     for (TipState s : TipState.values()) {
       tipStates.put(s, new AtomicLong());
+    }
+    for (TipConstraint c : TipConstraint.values()) {
+      readoutTipErrorsByConstraint.put(c, new TipErrors());
     }
   }
 
@@ -111,9 +116,10 @@ public final class DemoStatus implements OutcomeListener {
           }
           if (e > TipErrors.LARGE_MM) {
             LOG.info("lead tip off the truth, seq={}, state={}, tipState={}, errorMm={}, tip=({}, {}), truth=({}, {}),"
-                + " readouts={}", overlay.frameSequence(), overlay.readouts().state(),
+                + " readouts={}, tipConstraint={}", overlay.frameSequence(), overlay.readouts().state(),
                 overlay.readouts().tipState().wireName(), String.format(Locale.ROOT, "%.2f", e), Math.round(m.u()),
-                Math.round(m.v()), Math.round(t.tipPixel()[0]), Math.round(t.tipPixel()[1]), withReadouts);
+                Math.round(m.v()), Math.round(t.tipPixel()[0]), Math.round(t.tipPixel()[1]), withReadouts,
+                overlay.readouts().tipConstraint().wireName());
           }
           if (m.role() == OverlayRole.LEAD_TIP_UNCONFIRMED) {
             unconfirmedTipErrors.add(e);
@@ -121,6 +127,7 @@ public final class DemoStatus implements OutcomeListener {
             confirmedTipErrors.add(e);
             if (withReadouts) {
               readoutTipErrors.add(e);
+              readoutTipErrorsByConstraint.get(overlay.readouts().tipConstraint()).add(e);
             }
           }
         }
@@ -160,6 +167,14 @@ public final class DemoStatus implements OutcomeListener {
   /** Errors of the lead tips drawn as unconfirmed ("tip?"), mm at the isocentre: what the gate kept from readouts. */
   public TipErrors unconfirmedTipErrors() {
     return unconfirmedTipErrors;
+  }
+
+  /**
+   * Errors of the lead tips behind readouts placed with {@code constraint} (on a vein, at the target's depth, by ray),
+   * mm at the isocentre.
+   */
+  public TipErrors readoutTipErrors(TipConstraint constraint) {
+    return readoutTipErrorsByConstraint.get(constraint);
   }
 
   /** Outcomes whose readouts gave the lead tip {@code state}. */

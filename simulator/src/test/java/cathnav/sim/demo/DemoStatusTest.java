@@ -54,6 +54,8 @@ class DemoStatusTest {
     assertEquals(1, status.framesWithReadouts());
     assertEquals(1, status.readoutTipErrors().count());
     assertEquals(2.5, status.readoutTipErrors().maxMm(), 1e-9);
+    assertEquals(1, status.readoutTipErrors(TipConstraint.RAY).count(), "the readout tip was placed by ray");
+    assertEquals(0, status.readoutTipErrors(TipConstraint.VEIN).count());
   }
 
   @Test
