@@ -12,6 +12,9 @@ import cathnav.core.service.FixedPoseTracker;
 import cathnav.core.service.FrameTracker;
 import cathnav.core.service.PoseEstimate;
 import cathnav.core.service.ProcedureModel;
+import cathnav.gpu.ComputeBackend;
+import cathnav.gpu.ComputeBackends;
+import cathnav.gpu.FallbackPolicy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +46,18 @@ class RegistrationTrackerFactoryTest {
     FrameTracker fixed = new FixedPoseTracker(PoseEstimate.identity(), "java");
     FrameTracker t = RegistrationTrackerFactory.withDefaults().orElse((m, b) -> fixed).open(model(null), "java");
     assertSame(fixed, t);
+  }
+
+  @Test
+  void autoOpensTheHeartModeTrackerUnderTheNameOfTheBackendItResolvedTo() {
+    String best;
+    try (ComputeBackend probe = ComputeBackends.select("auto", FallbackPolicy.FAIL).backend()) {
+      best = probe.name();
+    }
+    try (FrameTracker t = HeartBreathingScenario.FACTORY.open(
+        HeartBreathingScenario.procedureModel(HeartFrames.MODEL), "auto")) {
+      assertInstanceOf(MotionCompensatedTracker.class, t);
+      assertEquals(best, t.backendName(), "the background opens the resolved backend, not \"auto\"");
+    }
   }
 }
