@@ -34,6 +34,15 @@ public final class LeadDetector {
   private static final int MAX_SEEDS = 10;
   private static final double STEP = 1.0;
   private static final int MAX_GAP_STEPS = 14;
+  /** Sharp bends a trace may turn through, per direction. */
+  private static final int MAX_TURNS = 3;
+  /** Largest turn at a sharp bend, degrees off straight on (a U-turn of a lead seen from the side is ~150). */
+  private static final int MAX_TURN_DEG = 140;
+  /** Stretch beyond a bend whose mean valley strength decides the turn, pixels from the bend. */
+  private static final int TURN_PROBE_FROM_PX = 4;
+  private static final int TURN_PROBE_TO_PX = 16;
+  /** Least mean valley strength beyond a bend for the trace to turn, noise units (noise alone averages ~0.8). */
+  private static final double TURN_SNR = 2.5;
   private static final int EDGE_BAND_PX = 11;
   /** Strengths above this many noise units count alike when scoring a trace. */
   private static final double CAP_SNR = 6;
@@ -46,6 +55,8 @@ public final class LeadDetector {
   private static final double MIN_MEAN_SNR = 1.2;
   /** What a trace through noise alone collects per point, noise units; subtracted when scoring. */
   private static final double NOISE_SNR = 0.8;
+  /** How many times a trace that stopped at one electrode is taken on to another ahead of it. */
+  private static final int MAX_ELECTRODE_STEPS = 2;
   /** A reported tip this close to where the image puts it is the image's tip, pixels. */
   private static final double TIP_FROM_IMAGE_PX = 1;
 
@@ -227,6 +238,15 @@ public final class LeadDetector {
     }
     double[] tip = tipLocator.locate(ridges, ordered);
     float[] line = TipTrack.extendTo(ordered, tip);
+    TipEnd.Look look = TipEnd.look(ridges, line);
+    for (int k = 0; options.requireTipElectrode() && k < MAX_ELECTRODE_STEPS && look.spotAhead(); k++) {
+      // a pacing lead with a second electrode ahead: the trace stopped at the ring electrode, the faint body beyond
+      // it unseen; the wire goes on to the tip electrode there (other wires' marker bands are not electrodes)
+      ordered = extendStraight(line, look.ahead()[1], look.ahead()[2]);
+      tip = tipLocator.locate(ridges, ordered);
+      line = TipTrack.extendTo(ordered, tip);
+      look = TipEnd.look(ridges, line);
+    }
     if (near != null && near.found()) {
       line = tipTrack.limit(line, near);
     }
@@ -235,7 +255,20 @@ public final class LeadDetector {
     // the tracking held the tip back or kept the previous one: the image does not put it here
     boolean tipFromImage = Math.hypot(tipU - tip[0], tipV - tip[1]) <= TIP_FROM_IMAGE_PX;
     return new Traced(new LeadDetection(true, line, tipU, tipV, length, contrast / n),
-        new TipConfirmation.Evidence(true, electrodeSeen, tipFromImage, tipU, tipV));
+        new TipConfirmation.Evidence(true, electrodeSeen && look.freeTipElectrode(), tipFromImage, tipU, tipV));
+  }
+
+  /** The centreline with a straight stretch, points a pixel apart, from its end to (u, v). */
+  private static float[] extendStraight(float[] line, double u, double v) {
+    double eu = line[line.length - 2];
+    double ev = line[line.length - 1];
+    int steps = (int) Math.ceil(Math.hypot(u - eu, v - ev));
+    float[] out = java.util.Arrays.copyOf(line, line.length + 2 * steps);
+    for (int k = 1; k <= steps; k++) {
+      out[line.length + 2 * k - 2] = (float) (eu + (u - eu) * k / steps);
+      out[line.length + 2 * k - 1] = (float) (ev + (v - ev) * k / steps);
+    }
+    return out;
   }
 
   /**
@@ -317,11 +350,13 @@ public final class LeadDetector {
     End reason = End.FADE;
     boolean crossing = false;
     int gap = 0;
+    int turns = 0;
     int maxSteps = 4 * (ridges.width + ridges.height);
     float[] s = ridges.coherence;
     for (int step = 0; step < maxSteps; step++) {
       double pu = u + STEP * tu;
       double pv = v + STEP * tv;
+      boolean stop = false;
       if (!fov.contains(pu, pv)) {
         reason = End.EDGE;
         break;
@@ -340,36 +375,46 @@ public final class LeadDetector {
           bv = pv + o * nv;
         }
       }
-      if (bestS < low) {
+      double ntu = 0;
+      double ntv = 0;
+      if (bestS >= low) {
+        int ci = (int) Math.round(bv) * ridges.width + (int) Math.round(bu);
+        ntu = -ridges.normalV[ci];
+        ntv = ridges.normalU[ci];
+        if (ntu * tu + ntv * tv < 0) {
+          ntu = -ntu;
+          ntv = -ntv;
+        }
+      }
+      if (bestS < low || ntu * tu + ntv * tv < 0.5) {
+        // a gap, or sharper than 60 degrees in one step (another structure crosses): coast straight on
         gap++;
-        if (gap > MAX_GAP_STEPS) {
-          reason = crossing ? End.CROSSING : End.FADE;
+        crossing |= bestS >= low;
+        if (gap <= MAX_GAP_STEPS) {
+          u = pu;
+          v = pv;
+          pts.add(new double[] {u, v, 0, tu, tv});
+          continue;
+        }
+        reason = crossing ? End.CROSSING : End.FADE;
+        // the valley may go on round a sharp bend: turn there and follow it
+        int last = lastStrong(pts);
+        double[] turn = turns < MAX_TURNS && last >= 0 ? turnFrom(pts, last) : null;
+        if (turn == null) {
           break;
         }
-        u = pu;
-        v = pv;
-        pts.add(new double[] {u, v, 0});
-        continue;
-      }
-      int ci = (int) Math.round(bv) * ridges.width + (int) Math.round(bu);
-      double ntu = -ridges.normalV[ci];
-      double ntv = ridges.normalU[ci];
-      if (ntu * tu + ntv * tv < 0) {
-        ntu = -ntu;
-        ntv = -ntv;
-      }
-      double cos = ntu * tu + ntv * tv;
-      if (cos < 0.5) {
-        // sharper than 60 degrees in one step: another structure crosses; coast straight through it
-        gap++;
-        crossing = true;
-        if (gap > MAX_GAP_STEPS) {
-          reason = End.CROSSING;
-          break;
+        turns++;
+        pts.subList(last + 1, pts.size()).clear();
+        double[] from = pts.get(last);
+        for (int k = 1; k <= TURN_PROBE_FROM_PX; k++) {
+          pts.add(new double[] {from[0] + k * turn[0], from[1] + k * turn[1], 0, turn[0], turn[1]});
         }
-        u = pu;
-        v = pv;
-        pts.add(new double[] {u, v, 0});
+        u = from[0] + TURN_PROBE_FROM_PX * turn[0];
+        v = from[1] + TURN_PROBE_FROM_PX * turn[1];
+        tu = turn[0];
+        tv = turn[1];
+        gap = 0;
+        crossing = false;
         continue;
       }
       gap = 0;
@@ -382,14 +427,58 @@ public final class LeadDetector {
       u = bu;
       v = bv;
       // points weaker than a third of the wire's typical strength may be noise beyond its end
-      pts.add(new double[] {u, v, bestS >= 2.3 * low ? 1 : 0});
+      pts.add(new double[] {u, v, bestS >= 2.3 * low ? 1 : 0, tu, tv});
     }
     // drop the trailing gap and weak tail: the wire ends at the last strong point
-    int end = pts.size();
-    while (end > 0 && pts.get(end - 1)[2] == 0) {
-      end--;
-    }
+    int end = lastStrong(pts) + 1;
     return new Half(new ArrayList<>(pts.subList(0, end)), reason);
+  }
+
+  private static int lastStrong(List<double[]> pts) {
+    int k = pts.size() - 1;
+    while (k >= 0 && pts.get(k)[2] == 0) {
+      k--;
+    }
+    return k;
+  }
+
+  /**
+   * A sharp bend: from the trace's point {@code last} (its direction stored with it), the direction, up to
+   * {@value #MAX_TURN_DEG} degrees off straight, along which the valley goes on strongly (mean strength from
+   * {@value #TURN_PROBE_FROM_PX} to {@value #TURN_PROBE_TO_PX} pixels out of at least {@value #TURN_SNR} noise units)
+   * without running back over the trace itself; null when there is none.
+   */
+  private double[] turnFrom(List<double[]> pts, int last) {
+    double[] p = pts.get(last);
+    float[] s = ridges.coherence;
+    double best = TURN_SNR;
+    double[] dir = null;
+    for (int deg = -MAX_TURN_DEG; deg <= MAX_TURN_DEG; deg += 10) {
+      double a = Math.toRadians(deg);
+      double du = Math.cos(a) * p[3] - Math.sin(a) * p[4];
+      double dv = Math.sin(a) * p[3] + Math.cos(a) * p[4];
+      double sum = 0;
+      int n = 0;
+      boolean overTrace = false;
+      for (int r = TURN_PROBE_FROM_PX; r <= TURN_PROBE_TO_PX && !overTrace; r++) {
+        double qu = p[0] + r * du;
+        double qv = p[1] + r * dv;
+        double m = 0;
+        for (int o = -1; o <= 1; o++) {
+          m = Math.max(m, ridges.sample(s, qu - o * dv, qv + o * du));
+        }
+        sum += Math.min(CAP_SNR, m);
+        n++;
+        for (int k = Math.max(0, last - 3 * TURN_PROBE_TO_PX); k < last - 2 && !overTrace; k++) {
+          overTrace = Math.hypot(pts.get(k)[0] - qu, pts.get(k)[1] - qv) < 3;
+        }
+      }
+      if (!overTrace && sum / n > best) {
+        best = sum / n;
+        dir = new double[] {du, dv};
+      }
+    }
+    return dir;
   }
 
   /** Whether {@code fresh}, found by a whole-frame search, agrees with the previous detection's tip. */

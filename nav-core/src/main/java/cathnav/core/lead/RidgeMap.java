@@ -45,6 +45,12 @@ final class RidgeMap {
    * valley does not, so this separates a faint wire from noise better than the strength itself.
    */
   final float[] coherence;
+  /**
+   * Dark-blob strength per pixel, in units of the noise of its scale (0 where none): the largest over the scales of
+   * {@code s^2 l1 / noise} where both Hessian eigenvalues are positive (a compact dark spot: a tip or ring electrode
+   * seen end-on or short, which the valley strength scores low). Computed where {@link #strength} is.
+   */
+  final float[] blob;
   /** Unit normal (across the valley) per pixel. */
   final float[] normalU;
   final float[] normalV;
@@ -69,6 +75,7 @@ final class RidgeMap {
     int n = width * height;
     strength = new float[n];
     coherence = new float[n];
+    blob = new float[n];
     normalU = new float[n];
     normalV = new float[n];
     scale = new float[n];
@@ -99,6 +106,7 @@ final class RidgeMap {
     y1 = Math.min(height, ry1);
     clear(strength, oldX0, oldY0, oldX1, oldY1);
     clear(coherence, oldX0, oldY0, oldX1, oldY1);
+    clear(blob, oldX0, oldY0, oldX1, oldY1);
     if (x1 - x0 < 3 || y1 - y0 < 3) {
       return;
     }
@@ -159,7 +167,11 @@ final class RidgeMap {
             continue;
           }
           int band = (int) ((logImage[i] - lo) * bandScale);
-          float r = norm * (l2 - Math.abs(l1)) / noise[Math.max(0, Math.min(BANDS - 1, band))];
+          float bandNoise = noise[Math.max(0, Math.min(BANDS - 1, band))];
+          if (l1 > 0 && norm * l1 / bandNoise > blob[i]) {
+            blob[i] = norm * l1 / bandNoise;
+          }
+          float r = norm * (l2 - Math.abs(l1)) / bandNoise;
           if (r > strength[i]) {
             strength[i] = r;
             // eigenvector of l2: (b, l2 - a), or (l2 - d, b) when that one is degenerate

@@ -11,6 +11,8 @@ import cathnav.gpu.FallbackPolicy;
 import cathnav.sim.FluoroscopySimulator;
 import cathnav.sim.SimulatedFrame;
 import cathnav.sim.SimulatorOptions;
+import cathnav.sim.demo.DemoLeadBench;
+import cathnav.sim.demo.DemoModels;
 import cathnav.sim.demo.SimulatedProcedure;
 import cathnav.sim.detector.NoiseMode;
 import cathnav.sim.scenario.Scenario;
@@ -37,6 +39,10 @@ import picocli.CommandLine.Option;
  * {@code xray/} (12 frames, tracked, any-wire profile; no truth: found frames and the largest tip step). Each source
  * is also timed with the detector reset before every frame (whole-frame search, no tracking). Detection time only
  * (not rendering), after a warm-up pass.
+ *
+ * <p>With {@code --scenario demo}: the demo's procedure instead ({@link DemoLeadBench}: the demo's anatomy, lead path
+ * 120 to 320 mm and C-arm move AP to LAO 30, sped up to {@code --duration} seconds; frames binned as the service bins
+ * them, the detector reset when the projection changes), with found and confirmed tips counted apart.
  */
 @Command(
     name = "lead",
@@ -63,6 +69,26 @@ public final class BenchLeadCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   Path json;
 
+  @Option(names = "--scenario", defaultValue = "phantom-ap", paramLabel = "NAME",
+      description = "phantom-ap: the phantom in AP, lead 175 mm on at 1 mm a frame, and the real cine; demo: the demo's"
+          + " procedure sped up (lead 120->320 mm, C-arm AP->LAO 30) (default: ${DEFAULT-VALUE}).")
+  String scenario;
+
+  @Option(names = "--duration", defaultValue = "12", paramLabel = "S",
+      description = "With --scenario demo: length of the run, s (the demo runs 120; default: ${DEFAULT-VALUE}).")
+  double durationS;
+
+  @Option(names = "--size", defaultValue = "512", paramLabel = "PX",
+      description = "With --scenario demo: frame size, pixels (binned as the service bins it; default: ${DEFAULT-VALUE}).")
+  int size;
+
+  @Option(names = "--phantom", description = "With --scenario demo: the generated phantom even where the demo would use"
+      + " the real CT.")
+  boolean phantom;
+
+  @Option(names = "--frames-csv", paramLabel = "FILE", description = "With --scenario demo: one line per frame.")
+  Path framesCsv;
+
   private record Row(String source, String mode, int frames, int found, double medianErrMm, double p90ErrMm,
       double maxErrMm, int within15, double maxStepPx, double p50Ms, double p90Ms) {}
 
@@ -71,6 +97,16 @@ public final class BenchLeadCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (frames < 6 || frames > 600 || reps < 1 || reps > 100) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--frames in [6, 600], --reps in [1, 100]");
+    }
+    if (scenario.equals("demo")) {
+      if (!(durationS >= 1 && durationS <= 600) || size < 128 || size > 2048) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--duration in [1, 600] s, --size in 128..2048");
+      }
+      return demo(out);
+    }
+    if (!scenario.equals("phantom-ap")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--scenario must be phantom-ap or demo, scenario="
+          + scenario);
     }
     Path cineFile = BenchSimCommand.sharedData().resolve("xray/xa_catheter_cine_512x512x12_u8.nrrd");
     if (!Files.isRegularFile(cineFile)) {
@@ -104,6 +140,54 @@ public final class BenchLeadCommand implements Callable<Integer> {
       Files.writeString(json, new JsonObject().put("bench", "lead").put("seed", seed).put("rows", a).encodePrettily());
     }
     return ExitCodes.OK;
+  }
+
+  private int demo(PrintWriter out) throws Exception {
+    DemoModels.Choice choice = DemoModels.choose(DemoModels.defaultDataDir(), DemoModels.defaultCacheDir(), phantom);
+    DemoLeadBench bench = new DemoLeadBench(choice.procedure(), durationS, 15, size);
+    out.println(bench.describe());
+    List<DemoLeadBench.Outcome> outcomes = bench.run();
+    List<DemoLeadBench.Summary> rows = DemoLeadBench.standardRows(outcomes);
+    out.printf(Locale.ROOT, "%-7s %6s %6s %6s | %-20s | %-20s | %6s %6s | %6s %6s%n", "frames", "n", "found", "conf",
+        "found med/p90/max mm", "conf med/p90/max mm", "f>3mm", "c>3mm", "p50 ms", "p90 ms");
+    for (DemoLeadBench.Summary r : rows) {
+      out.printf(Locale.ROOT, "%-7s %6d %6d %6d | %-20s | %-20s | %6d %6d | %6.1f %6.1f%n", r.label(), r.frames(),
+          r.found(), r.confirmed(), triple(r.foundErrorMm()), triple(r.confirmedErrorMm()), r.foundWrong(),
+          r.confirmedWrong(), r.p50Ms(), r.p90Ms());
+    }
+    out.println("errors: tip against GroundTruth.leadTipPixel, mm at the isocentre; conf: LeadDetection.tipConfirmed;"
+        + " f>3mm / c>3mm: found / confirmed tips more than 3 mm off; ms: binning + detection, one thread");
+    if (framesCsv != null) {
+      StringBuilder csv = new StringBuilder("timeS,phase,insertionMm,truthU,truthV,found,confirmed,confidence,tipU,tipV,"
+          + "errorMm,ms\n");
+      for (DemoLeadBench.Outcome o : outcomes) {
+        csv.append(String.format(Locale.ROOT, "%.3f,%s,%.1f,%.1f,%.1f,%b,%b,%.3f,%.1f,%.1f,%.2f,%.1f%n", o.timeS(),
+            o.phase(), o.insertionMm(), o.truthU(), o.truthV(), o.detection().found(), o.detection().tipConfirmed(),
+            o.detection().tipConfidence(), o.detection().tipU(), o.detection().tipV(), o.errorMm(), o.ms()));
+      }
+      Files.writeString(framesCsv, csv);
+    }
+    if (json != null) {
+      JsonArray a = new JsonArray();
+      for (DemoLeadBench.Summary r : rows) {
+        a.add(new JsonObject().put("frames", r.label()).put("n", r.frames()).put("found", r.found())
+            .put("confirmed", r.confirmed()).put("foundErrorMm", jsonTriple(r.foundErrorMm()))
+            .put("confirmedErrorMm", jsonTriple(r.confirmedErrorMm())).put("foundOver3mm", r.foundWrong())
+            .put("confirmedOver3mm", r.confirmedWrong()).put("p50Ms", r.p50Ms()).put("p90Ms", r.p90Ms()));
+      }
+      Files.writeString(json, new JsonObject().put("bench", "lead").put("scenario", "demo").put("durationS", durationS)
+          .put("size", size).put("anatomy", choice.realData() ? "real-ct" : "phantom").put("rows", a).encodePrettily());
+    }
+    return ExitCodes.OK;
+  }
+
+  private static String triple(double[] v) {
+    return Double.isNaN(v[0]) ? "-" : String.format(Locale.ROOT, "%.2f / %.2f / %.2f", v[0], v[1], v[2]);
+  }
+
+  private static JsonObject jsonTriple(double[] v) {
+    return Double.isNaN(v[0]) ? new JsonObject()
+        : new JsonObject().put("median", v[0]).put("p90", v[1]).put("max", v[2]);
   }
 
   private static List<float[]> cineFrames(Volume cine) {

@@ -1,0 +1,162 @@
+package cathnav.core.lead;
+
+/**
+ * What the image shows around a located tip, beyond the trace that led to it: how dark a compact spot the tip is, a
+ * second dark spot ahead (the located end may be the ring electrode, the tip electrode lying further on), and a valley
+ * going on from it in another direction (a bend seen end-on, not an end).
+ *
+ * <p>The thresholds were set on the demo's simulated frames (phantom and real CT, AP and LAO 30; log depth of a true
+ * tip electrode 0.43 to 1.25, of a spot ahead of a true tip at most 0.23 and of the tip electrode ahead of a ring
+ * taken for the tip 0.40 to 0.54; continuation at true tips at most 0.49, at end-on bends and rings 0.53 to 0.98).
+ *
+ * <p>Measured in the log image of a {@link RidgeMap} (smoothed at its smallest scale) and its valley strength; all
+ * positions in pixels. Stateless.
+ */
+final class TipEnd {
+
+  /** Radius of the ring a dark spot is compared with, pixels (a 5 Fr electrode is about 4 pixels across). */
+  static final double SPOT_RING_PX = 4;
+  /** Where a tip electrode ahead of a ring electrode is searched: distances and half-angle of the cone. */
+  static final int AHEAD_FROM_PX = 8;
+  static final int AHEAD_TO_PX = 34;
+  static final int AHEAD_HALF_ANGLE_DEG = 35;
+
+  /** Least compact-spot depth (log units) of a tip electrode at a free end. */
+  static final double MIN_SPOT_DEPTH = 0.3;
+  /** A spot ahead at least this deep (log units), and {@value #AHEAD_RATIO} of the end's own, is another electrode. */
+  static final double AHEAD_DEPTH = 0.25;
+  static final double AHEAD_RATIO = 0.4;
+  /** A valley going on from the end at this fraction of the wire's own strength makes it no free end. */
+  static final double MAX_CONTINUATION = 0.5;
+
+  private TipEnd() {}
+
+  /**
+   * What the image shows at a wire's tip end.
+   *
+   * @param spotDepth compact dark-spot depth at the tip, log units
+   * @param ahead the darkest spot ahead, {@code {depth, u, v}}
+   * @param continuation how strongly a valley goes on from the end, relative to the wire (see {@link #continuation})
+   */
+  record Look(double spotDepth, double[] ahead, double continuation) {
+
+    /** Another electrode-like spot lies ahead: the end may be the ring electrode. */
+    boolean spotAhead() {
+      return ahead[0] >= Math.max(AHEAD_DEPTH, AHEAD_RATIO * spotDepth);
+    }
+
+    /**
+     * A free end with a tip electrode: a compact dark spot, no other such spot ahead, no valley going on (a bend
+     * seen end-on also shows a dark spot where the wire runs along the beam, but the wire goes on from it).
+     */
+    boolean freeTipElectrode() {
+      return spotDepth >= MIN_SPOT_DEPTH && !spotAhead() && continuation < MAX_CONTINUATION;
+    }
+  }
+
+  /** Looks at the tip end of {@code line} (tip last). */
+  static Look look(RidgeMap map, float[] line) {
+    return new Look(spotDepth(map, line[line.length - 2], line[line.length - 1]), darkestAhead(map, line),
+        continuation(map, line));
+  }
+
+  /** Depth (log units) of a compact dark spot at (u, v): mean of a ring of 8 points around it minus its centre. */
+  static double spotDepth(RidgeMap map, double u, double v) {
+    double ring = 0;
+    for (int k = 0; k < 8; k++) {
+      double a = k * Math.PI / 4;
+      ring += map.sample(map.logImage, u + SPOT_RING_PX * Math.cos(a), v + SPOT_RING_PX * Math.sin(a));
+    }
+    return ring / 8 - map.sample(map.logImage, u, v);
+  }
+
+  /** Unit direction of the wire at its tip end (from about 6 points back), or null when too short. */
+  static double[] direction(float[] line) {
+    int n = line.length / 2;
+    if (n < 3) {
+      return null;
+    }
+    int b = Math.max(0, n - 7);
+    double du = line[2 * n - 2] - line[2 * b];
+    double dv = line[2 * n - 1] - line[2 * b + 1];
+    double len = Math.hypot(du, dv);
+    return len < 1e-6 ? null : new double[] {du / len, dv / len};
+  }
+
+  /**
+   * The darkest compact spot in the cone ahead of the tip ({@value #AHEAD_FROM_PX} to {@value #AHEAD_TO_PX} pixels
+   * out, within {@value #AHEAD_HALF_ANGLE_DEG} degrees of the wire's direction): {@code {depth, u, v}}, depth 0 when
+   * there is no direction.
+   */
+  static double[] darkestAhead(RidgeMap map, float[] line) {
+    double[] d = direction(line);
+    double[] best = {0, Double.NaN, Double.NaN};
+    if (d == null) {
+      return best;
+    }
+    double tu = line[line.length - 2];
+    double tv = line[line.length - 1];
+    for (int deg = -AHEAD_HALF_ANGLE_DEG; deg <= AHEAD_HALF_ANGLE_DEG; deg += 5) {
+      double a = Math.toRadians(deg);
+      double du = Math.cos(a) * d[0] - Math.sin(a) * d[1];
+      double dv = Math.sin(a) * d[0] + Math.cos(a) * d[1];
+      for (int r = AHEAD_FROM_PX; r <= AHEAD_TO_PX; r++) {
+        double u = tu + r * du;
+        double v = tv + r * dv;
+        if (u < 1 || v < 1 || u > map.width - 2 || v > map.height - 2) {
+          break;
+        }
+        double depth = spotDepth(map, u, v);
+        if (depth > best[0]) {
+          best = new double[] {depth, u, v};
+        }
+      }
+    }
+    return best;
+  }
+
+  /**
+   * How strongly a valley goes on from the tip in a direction other than back along the wire: the best mean valley
+   * strength 4 to 16 pixels out over the directions more than 60 degrees from the wire's backward direction, over
+   * the mean strength of the wire's last 30 pixels (about 1 where the wire goes on as strongly as it came, below 0.5
+   * at a free end).
+   */
+  static double continuation(RidgeMap map, float[] line) {
+    double[] d = direction(line);
+    int n = line.length / 2;
+    if (d == null) {
+      return 0;
+    }
+    float[] s = map.coherence;
+    double wire = 0;
+    int count = 0;
+    for (int k = n - 1; k >= Math.max(0, n - 30); k--) {
+      wire += map.sample(s, line[2 * k], line[2 * k + 1]);
+      count++;
+    }
+    wire /= count;
+    if (!(wire > 0)) {
+      return 0;
+    }
+    double tu = line[2 * n - 2];
+    double tv = line[2 * n - 1];
+    double best = 0;
+    for (int deg = -120; deg <= 120; deg += 10) {
+      double a = Math.toRadians(deg);
+      double du = Math.cos(a) * d[0] - Math.sin(a) * d[1];
+      double dv = Math.sin(a) * d[0] + Math.cos(a) * d[1];
+      double sum = 0;
+      int m = 0;
+      for (int r = 4; r <= 16; r++) {
+        double mx = 0;
+        for (int o = -1; o <= 1; o++) {
+          mx = Math.max(mx, map.sample(s, tu + r * du - o * dv, tv + r * dv + o * du));
+        }
+        sum += mx;
+        m++;
+      }
+      best = Math.max(best, sum / m);
+    }
+    return best / wire;
+  }
+}
