@@ -22,8 +22,16 @@ import org.slf4j.LoggerFactory;
  * <p>Tracking: with a previous detection only the neighbourhood of its distal part is filtered and seeds are taken
  * near its centreline (the whole frame is searched when nothing is found there), and the tip moves along the wire by
  * a bounded step per detection. With {@link LeadDetectorOptions#requireTipElectrode()} a wire whose end shows no
- * electrode is not reported; with {@link LeadDetectorOptions#confirmLock()} a fresh lock is reported from the next
- * frame that confirms it.
+ * electrode is not reported: the best-scoring traces are tried in turn for one ending in a tip electrode (a lead's
+ * distal stretch beyond a dark region may be short, down to 60 % of the least length when its end is a free tip
+ * electrode), and a trace that stopped at the ring electrode is taken on to the tip electrode ahead of it
+ * ({@link TipEnd}). With {@link LeadDetectorOptions#confirmLock()} a fresh lock is reported from the next frame that
+ * confirms it.
+ *
+ * <p>Each detection says how far the detector's own evidence supports its tip ({@link LeadDetection#tipConfidence()},
+ * {@link LeadDetection#tipConfirmed()}; rule in {@link TipConfirmation}): a free tip electrode at the end (compact
+ * dark spot, no second one ahead, no valley going on), seen and agreeing over two detections since the last
+ * {@link #reset()}, which the caller makes when the projection changes.
  *
  * <p>Thread-safety: one instance per frame stream, used by one thread (the pipeline thread); it keeps the previous
  * detection and its work buffers.
@@ -34,15 +42,6 @@ public final class LeadDetector {
   private static final int MAX_SEEDS = 10;
   private static final double STEP = 1.0;
   private static final int MAX_GAP_STEPS = 14;
-  /** Sharp bends a trace may turn through, per direction. */
-  private static final int MAX_TURNS = 3;
-  /** Largest turn at a sharp bend, degrees off straight on (a U-turn of a lead seen from the side is ~150). */
-  private static final int MAX_TURN_DEG = 140;
-  /** Stretch beyond a bend whose mean valley strength decides the turn, pixels from the bend. */
-  private static final int TURN_PROBE_FROM_PX = 4;
-  private static final int TURN_PROBE_TO_PX = 16;
-  /** Least mean valley strength beyond a bend for the trace to turn, noise units (noise alone averages ~0.8). */
-  private static final double TURN_SNR = 2.5;
   private static final int EDGE_BAND_PX = 11;
   /** Strengths above this many noise units count alike when scoring a trace. */
   private static final double CAP_SNR = 6;
@@ -55,10 +54,14 @@ public final class LeadDetector {
   private static final double MIN_MEAN_SNR = 1.2;
   /** What a trace through noise alone collects per point, noise units; subtracted when scoring. */
   private static final double NOISE_SNR = 0.8;
+  /** A pacing lead's trace this fraction of the least length is kept when it ends in a free tip electrode. */
+  private static final double SHORT_LEAD_FRACTION = 0.6;
+  /** Best-scoring traces tried in turn for one ending in a tip electrode (pacing lead). */
+  private static final int ELECTRODE_CANDIDATES = 4;
   /** How many times a trace that stopped at one electrode is taken on to another ahead of it. */
   private static final int MAX_ELECTRODE_STEPS = 2;
-  /** A reported tip this close to where the image puts it is the image's tip, pixels. */
-  private static final double TIP_FROM_IMAGE_PX = 1;
+  /** A reported tip this close to where the image puts it is the image's tip, pixels (under 1 mm). */
+  private static final double TIP_FROM_IMAGE_PX = 2;
 
   private final LeadDetectorOptions options;
   private final TipLocator tipLocator = new TipLocator();
@@ -170,9 +173,8 @@ public final class LeadDetector {
 
     boolean[] covered = new boolean[w * h];
     int tracedCount = 0;
-    Trace bestTrace = null;
-    float[] best = null;
-    double bestScore = 0;
+    List<Trace> traces = new ArrayList<>();
+    List<Double> scores = new ArrayList<>();
     for (int[] c : candidates) {
       if (tracedCount >= MAX_SEEDS || s[c[1] * w + c[0]] < options.seedSnr()) {
         break;
@@ -192,15 +194,35 @@ public final class LeadDetector {
           score += Math.min(ref, ridges.sample(s, path[k], path[k + 1])) - NOISE_SNR;
         }
       }
-      if (score > bestScore) {
-        bestScore = score;
-        best = path;
-        bestTrace = tr;
+      if (score > 0) {
+        traces.add(tr);
+        scores.add(score);
       }
     }
-    if (best == null) {
-      return Traced.NONE;
+    // the best-scoring trace is the wire; a pacing lead's may be a shorter one, ending in its tip electrode, where
+    // the best runs along the lead's body and fades in a dark region before the tip
+    Integer[] order = new Integer[traces.size()];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
     }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(scores.get(b), scores.get(a)));
+    int tries = options.requireTipElectrode() ? Math.min(order.length, ELECTRODE_CANDIDATES) : Math.min(order.length, 1);
+    for (int k = 0; k < tries; k++) {
+      Traced t = evaluate(fov, near, traces.get(order[k]), scores.get(order[k]));
+      if (t.wire().found()) {
+        return t;
+      }
+    }
+    return Traced.NONE;
+  }
+
+  /** The wire a trace makes, tip chosen and placed, or none when it is too short, too weak or (for a lead) has no
+   * tip electrode. */
+  private Traced evaluate(FieldOfView fov, LeadDetection near, Trace bestTrace, double bestScore) {
+    int w = ridges.width;
+    int h = ridges.height;
+    float[] s = ridges.coherence;
+    float[] best = bestTrace.points();
     double length = 0;
     for (int k = 2; k < best.length; k += 2) {
       length += Math.hypot(best[k] - best[k - 2], best[k + 1] - best[k - 1]);
@@ -208,7 +230,9 @@ public final class LeadDetector {
     if (LOG.isTraceEnabled()) {
       LOG.trace("best trace, lengthPx={}, score={}, points={}", Math.round(length), Math.round(bestScore), best.length / 2);
     }
-    if (length < options.minLengthPx()) {
+    // a pacing lead's distal stretch seen beyond a dark region may be short: kept if it ends in a free tip electrode
+    boolean shortLead = length < options.minLengthPx();
+    if (shortLead && !(options.requireTipElectrode() && length >= SHORT_LEAD_FRACTION * options.minLengthPx())) {
       return Traced.NONE;
     }
     int n = best.length / 2;
@@ -252,6 +276,9 @@ public final class LeadDetector {
     }
     double tipU = line[line.length - 2];
     double tipV = line[line.length - 1];
+    if (shortLead && !look.freeTipElectrode()) {
+      return Traced.NONE;
+    }
     // the tracking held the tip back or kept the previous one: the image does not put it here
     boolean tipFromImage = Math.hypot(tipU - tip[0], tipV - tip[1]) <= TIP_FROM_IMAGE_PX;
     return new Traced(new LeadDetection(true, line, tipU, tipV, length, contrast / n),
@@ -350,13 +377,11 @@ public final class LeadDetector {
     End reason = End.FADE;
     boolean crossing = false;
     int gap = 0;
-    int turns = 0;
     int maxSteps = 4 * (ridges.width + ridges.height);
     float[] s = ridges.coherence;
     for (int step = 0; step < maxSteps; step++) {
       double pu = u + STEP * tu;
       double pv = v + STEP * tv;
-      boolean stop = false;
       if (!fov.contains(pu, pv)) {
         reason = End.EDGE;
         break;
@@ -393,29 +418,11 @@ public final class LeadDetector {
         if (gap <= MAX_GAP_STEPS) {
           u = pu;
           v = pv;
-          pts.add(new double[] {u, v, 0, tu, tv});
+          pts.add(new double[] {u, v, 0});
           continue;
         }
         reason = crossing ? End.CROSSING : End.FADE;
-        // the valley may go on round a sharp bend: turn there and follow it
-        int last = lastStrong(pts);
-        double[] turn = turns < MAX_TURNS && last >= 0 ? turnFrom(pts, last) : null;
-        if (turn == null) {
-          break;
-        }
-        turns++;
-        pts.subList(last + 1, pts.size()).clear();
-        double[] from = pts.get(last);
-        for (int k = 1; k <= TURN_PROBE_FROM_PX; k++) {
-          pts.add(new double[] {from[0] + k * turn[0], from[1] + k * turn[1], 0, turn[0], turn[1]});
-        }
-        u = from[0] + TURN_PROBE_FROM_PX * turn[0];
-        v = from[1] + TURN_PROBE_FROM_PX * turn[1];
-        tu = turn[0];
-        tv = turn[1];
-        gap = 0;
-        crossing = false;
-        continue;
+        break;
       }
       gap = 0;
       crossing = false;
@@ -427,7 +434,7 @@ public final class LeadDetector {
       u = bu;
       v = bv;
       // points weaker than a third of the wire's typical strength may be noise beyond its end
-      pts.add(new double[] {u, v, bestS >= 2.3 * low ? 1 : 0, tu, tv});
+      pts.add(new double[] {u, v, bestS >= 2.3 * low ? 1 : 0});
     }
     // drop the trailing gap and weak tail: the wire ends at the last strong point
     int end = lastStrong(pts) + 1;
@@ -440,45 +447,6 @@ public final class LeadDetector {
       k--;
     }
     return k;
-  }
-
-  /**
-   * A sharp bend: from the trace's point {@code last} (its direction stored with it), the direction, up to
-   * {@value #MAX_TURN_DEG} degrees off straight, along which the valley goes on strongly (mean strength from
-   * {@value #TURN_PROBE_FROM_PX} to {@value #TURN_PROBE_TO_PX} pixels out of at least {@value #TURN_SNR} noise units)
-   * without running back over the trace itself; null when there is none.
-   */
-  private double[] turnFrom(List<double[]> pts, int last) {
-    double[] p = pts.get(last);
-    float[] s = ridges.coherence;
-    double best = TURN_SNR;
-    double[] dir = null;
-    for (int deg = -MAX_TURN_DEG; deg <= MAX_TURN_DEG; deg += 10) {
-      double a = Math.toRadians(deg);
-      double du = Math.cos(a) * p[3] - Math.sin(a) * p[4];
-      double dv = Math.sin(a) * p[3] + Math.cos(a) * p[4];
-      double sum = 0;
-      int n = 0;
-      boolean overTrace = false;
-      for (int r = TURN_PROBE_FROM_PX; r <= TURN_PROBE_TO_PX && !overTrace; r++) {
-        double qu = p[0] + r * du;
-        double qv = p[1] + r * dv;
-        double m = 0;
-        for (int o = -1; o <= 1; o++) {
-          m = Math.max(m, ridges.sample(s, qu - o * dv, qv + o * du));
-        }
-        sum += Math.min(CAP_SNR, m);
-        n++;
-        for (int k = Math.max(0, last - 3 * TURN_PROBE_TO_PX); k < last - 2 && !overTrace; k++) {
-          overTrace = Math.hypot(pts.get(k)[0] - qu, pts.get(k)[1] - qv) < 3;
-        }
-      }
-      if (!overTrace && sum / n > best) {
-        best = sum / n;
-        dir = new double[] {du, dv};
-      }
-    }
-    return dir;
   }
 
   /** Whether {@code fresh}, found by a whole-frame search, agrees with the previous detection's tip. */

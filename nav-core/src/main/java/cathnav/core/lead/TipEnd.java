@@ -16,6 +16,8 @@ final class TipEnd {
 
   /** Radius of the ring a dark spot is compared with, pixels (a 5 Fr electrode is about 4 pixels across). */
   static final double SPOT_RING_PX = 4;
+  /** How far from the located tip its electrode's darkest spot is looked for, pixels. */
+  static final double TIP_SPOT_REACH_PX = 3;
   /** Where a tip electrode ahead of a ring electrode is searched: distances and half-angle of the cone. */
   static final int AHEAD_FROM_PX = 8;
   static final int AHEAD_TO_PX = 34;
@@ -34,7 +36,7 @@ final class TipEnd {
   /**
    * What the image shows at a wire's tip end.
    *
-   * @param spotDepth compact dark-spot depth at the tip, log units
+   * @param spotDepth compact dark-spot depth at the tip ({@link #electrodeSpot}), log units
    * @param ahead the darkest spot ahead, {@code {depth, u, v}}
    * @param continuation how strongly a valley goes on from the end, relative to the wire (see {@link #continuation})
    */
@@ -56,8 +58,25 @@ final class TipEnd {
 
   /** Looks at the tip end of {@code line} (tip last). */
   static Look look(RidgeMap map, float[] line) {
-    return new Look(spotDepth(map, line[line.length - 2], line[line.length - 1]), darkestAhead(map, line),
-        continuation(map, line));
+    return new Look(electrodeSpot(map, line), darkestAhead(map, line), continuation(map, line));
+  }
+
+  /**
+   * The darkest compact spot within {@value #TIP_SPOT_REACH_PX} pixels of the tip (the tip is placed at the
+   * electrode's rounded end, not at its centre, and a pixel or two either way).
+   */
+  static double electrodeSpot(RidgeMap map, float[] line) {
+    double tu = line[line.length - 2];
+    double tv = line[line.length - 1];
+    double best = spotDepth(map, tu, tv);
+    for (double dv = -TIP_SPOT_REACH_PX; dv <= TIP_SPOT_REACH_PX; dv += 1) {
+      for (double du = -TIP_SPOT_REACH_PX; du <= TIP_SPOT_REACH_PX; du += 1) {
+        if (du * du + dv * dv <= TIP_SPOT_REACH_PX * TIP_SPOT_REACH_PX) {
+          best = Math.max(best, spotDepth(map, tu + du, tv + dv));
+        }
+      }
+    }
+    return best;
   }
 
   /** Depth (log units) of a compact dark spot at (u, v): mean of a ring of 8 points around it minus its centre. */

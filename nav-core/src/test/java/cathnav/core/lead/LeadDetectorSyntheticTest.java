@@ -155,6 +155,36 @@ class LeadDetectorSyntheticTest {
     }
   }
 
+  @Test
+  void tipOfAWireWithASharpBendIsFoundWithinOneAndAHalfMillimetres() {
+    long seed = System.nanoTime();
+    System.out.println("seed=" + seed);
+    Random rnd = new Random(seed);
+    // a wire entering at the upper left, running to (300, 300), then turning back up by about 100 degrees
+    double[][] corners = {{60, 60}, {300, 300}, {380 + rnd.nextDouble() * 20, 180 + rnd.nextDouble() * 20}};
+    float[] raw = new float[N * N];
+    for (int y = 0; y < N; y++) {
+      for (int x = 0; x < N; x++) {
+        double d = Math.min(segmentDistance(x, y, corners[0], corners[1]), segmentDistance(x, y, corners[1], corners[2]));
+        double base = Math.hypot(x - 256, y - 256) < 240 ? 1000 + 200 * Math.sin(x / 80.0) : 15;
+        raw[y * N + x] = (float) (base * (1 - 0.18 * Math.exp(-d * d / 2.0)));
+      }
+    }
+    float[] frame = noisy(raw, rnd);
+    LeadDetection d = new LeadDetector(LeadDetectorOptions.DEFAULTS).detect(frame, N, N);
+    assertTrue(d.found(), "no wire found");
+    double errMm = Math.hypot(d.tipU() - corners[2][0], d.tipV() - corners[2][1]) * MM_PER_PIXEL;
+    assertTrue(errMm < 1.5, "tip (" + d.tipU() + ", " + d.tipV() + ") vs (" + corners[2][0] + ", " + corners[2][1]
+        + "), error " + errMm + " mm, traced " + d.lengthPx() + " px");
+  }
+
+  private static double segmentDistance(double x, double y, double[] a, double[] b) {
+    double du = b[0] - a[0];
+    double dv = b[1] - a[1];
+    double t = Math.max(0, Math.min(1, ((x - a[0]) * du + (y - a[1]) * dv) / (du * du + dv * dv)));
+    return Math.hypot(x - a[0] - t * du, y - a[1] - t * dv);
+  }
+
   /** Anatomy-like background and quantum noise only (a wide tube alone would be reported: it is a dark tube). */
   @Test
   void frameWithoutAWireReportsNone() {

@@ -40,7 +40,8 @@ public final class DemoLeadBench {
    * One frame's outcome.
    *
    * @param timeS scenario time, s
-   * @param phase where in the run: {@code AP}, {@code moving} (the C-arm between views) or {@code LAO30}
+   * @param phase where in the run: {@code AP}, {@code moving} (the projection differs from the previous frame's) or
+   *     {@code LAO30} (the C-arm at rest away from AP)
    * @param truthU true tip column, pixels of the frame as rendered
    * @param truthV true tip row
    * @param insertionMm lead insertion, mm
@@ -92,6 +93,14 @@ public final class DemoLeadBench {
 
   /** Renders the run and detects every frame (a warm-up pass, then the measured one). */
   public List<Outcome> run() throws ScenarioFormatException {
+    return run(0, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * Renders the frames of the run from {@code fromS} to {@code toS} (scenario time, s; the motion as at those times)
+   * and detects them with a fresh detector (a warm-up pass, then the measured one).
+   */
+  public List<Outcome> run(double fromS, double toS) throws ScenarioFormatException {
     Scenario scenario = SimulatedProcedure.scenario(durationS, fps, size);
     List<short[]> pixels = new ArrayList<>();
     List<GroundTruth> truths = new ArrayList<>();
@@ -104,6 +113,9 @@ public final class DemoLeadBench {
       ScenarioTimeline timeline = new ScenarioTimeline(scenario, procedure.scene().heartCentre());
       double previous = 0;
       for (double t : timeline.frameTimes()) {
+        if (t < fromS - 1e-9 || t > toS + 1e-9) {
+          continue;
+        }
         var state = timeline.stateAt(t);
         SimulatedFrame frame = sim.next(state, t - previous);
         previous = t;
@@ -123,7 +135,6 @@ public final class DemoLeadBench {
     float[] raw = new float[size * size];
     List<Outcome> out = new ArrayList<>();
     double[] lastP = null;
-    boolean moved = false;
     for (int f = 0; f < pixels.size(); f++) {
       GroundTruth truth = truths.get(f);
       short[] px = pixels.get(f);
@@ -135,7 +146,6 @@ public final class DemoLeadBench {
       lastP = p;
       if (changed) {
         detector.reset();
-        moved = true;
       }
       long t0 = System.nanoTime();
       LeadDetection d = detector.detect(binning.bin(raw, size, size), binned, binned);
@@ -151,7 +161,8 @@ public final class DemoLeadBench {
         err = Math.hypot(u - tu, v - tv) * mmPerPixel;
         d = new LeadDetection(true, d.centreline(), u, v, d.lengthPx(), d.meanContrast(), d.tipConfidence());
       }
-      String phase = changed ? "moving" : moved ? "LAO30" : "AP";
+      double primaryDeg = truth.geometry().knownCArm().orElseThrow().primaryAngleDeg();
+      String phase = changed ? "moving" : Math.abs(primaryDeg) < 0.5 ? "AP" : "LAO30";
       out.add(new Outcome(truth.timeS(), phase, tu, tv, insertion.get(f), d, err, ms));
     }
     return out;
