@@ -62,6 +62,14 @@ final class BackgroundRegistration implements AutoCloseable {
     return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, a.dot(b)))));
   }
 
+  /**
+   * A second-view rest registration that disagrees with the reference pose is tried again, up to this many attempts
+   * in all, before it replaces the reference (the frame's noise alone moves a second view's registration 0.4 to
+   * 1.2 mm from a right pose; a pose 2 mm off in depth moves about 1 mm or more in a view 30 degrees away, so a few
+   * attempts rarely confirm it by chance, and the heart check still stands between it and TRACKING).
+   */
+  static final int CONFIRM_ATTEMPTS = 3;
+
   /** The rest-registration count of a confirmed patient pose. */
   static final int CONFIRMED_AT_REST = 2;
 
@@ -101,6 +109,7 @@ final class BackgroundRegistration implements AutoCloseable {
   private HeartRegistration heartRegistration;
   private RenderOptions heartRender;
   private HeartViews lastViews;
+  private int disagreements; // second-view rest registrations in a row that did not confirm the reference pose
 
   BackgroundRegistration(BackendSupply backendSupply, RegistrationModel model,
       ConfidenceCalibration calibration, RegistrationOptions options, HeartVerification heartSettings) {
@@ -187,6 +196,7 @@ final class BackgroundRegistration implements AutoCloseable {
           if (registered) {
             rest = 1; // this registration's own frame showed the heart at rest
             restBeam = beam;
+            disagreements = 0;
           } else if (rest == 0 || restBeam == null || angleDeg(beam, restBeam) >= CONFIRM_ANGLE_DEG) {
             // the heart is where the CT saw it: the whole CT matches this frame, so its registration is not pulled
             // by a displaced heart; one in another view that agrees confirms the pose's depth, which a single view
@@ -198,8 +208,16 @@ final class BackgroundRegistration implements AutoCloseable {
             double movedMm = again.transform().apply(model.centre()).distance(r.transform().apply(model.centre()));
             LOG.info("patient registered with the heart at rest, confidence={}, movedMm={}, restRegistrations={}",
                 String.format("%.3f", again.confidence()), String.format("%.2f", movedMm), rest + 1);
-            if (again.confidence() >= acceptConfidence) {
-              boolean confirms = rest >= 1 && movedMm <= REST_AGREEMENT_MM;
+            boolean confirms = rest >= 1 && movedMm <= REST_AGREEMENT_MM;
+            if (again.confidence() >= acceptConfidence && !confirms && rest >= 1
+                && ++disagreements < CONFIRM_ATTEMPTS) {
+              // the frame's noise alone moves a second view's registration 0.4 to 1.2 mm from a right pose: the
+              // first view's pose stays the reference and is tried again on a later frame at rest in a view at
+              // least CONFIRM_ANGLE_DEG from it, rather than replaced by a pose only a third view could confirm
+              LOG.info("rest registrations disagree, movedMm={}, attempt={} of {}: the reference pose is tried again",
+                  String.format("%.2f", movedMm), disagreements, CONFIRM_ATTEMPTS);
+            } else if (again.confidence() >= acceptConfidence) {
+              disagreements = 0;
               rest = confirms ? CONFIRMED_AT_REST : 1;
               restBeam = confirms ? restBeam : beam;
               r = again;

@@ -11,8 +11,10 @@ import cathnav.core.geometry.Vec3;
  *     distance parallel to the detector, mm
  * @param maxCheckAgeS a passed check vouches for the frames up to this long after (and before) its own, seconds
  * @param searchMm the largest heart displacement searched from its place at the patient pose, mm at the heart
- * @param breathingDirection the direction the heart mostly moves with breathing, RAS (used for the depth a single
- *     view cannot see), or null to leave depth at the patient pose's
+ * @param breathingDirection the prior direction the heart mostly moves with breathing, RAS: the depth a single view
+ *     cannot see is taken along it until the patient's own direction is estimated from two views (a pose with the
+ *     prior's depth is never TRACKING; the estimate's sign follows it), or null to leave depth at the patient pose's
+ *     until then
  */
 public record HeartVerification(double minCorrelation, double maxDisagreementMm, double maxCheckAgeS,
     double searchMm, Vec3 breathingDirection) {

@@ -252,27 +252,44 @@ final class HeartView {
   }
 
   /**
-   * The 3D translation (RAS mm) of the heart for an in-plane shift: parallel to the detector at the heart's depth,
-   * plus the depth that puts the translation closest to {@code breathingDirection} (the heart moves mostly along
-   * it; null or a direction nearly along the beam: no depth).
+   * The 3D translation (RAS mm) of the heart for an in-plane shift: the shift {@code s} parallel to the detector at
+   * the heart's depth, plus a step along the ray through the shifted point (the heart may be anywhere on it: the
+   * depth a single view cannot see) chosen to put the translation closest to {@code breathingDirection} (the heart
+   * moves mostly along it). Null, or a direction within about 18 degrees of that ray ({@link #seesDepthAlong}
+   * false): {@code s} alone, no depth.
    */
   Vec3 translation(double du, double dv, Vec3 breathingDirection) {
     ProjectionGeometry g = new ProjectionGeometry(projection);
     double depth = g.depth(trackedPoint);
-    Vec3 s = g.backProject(cu + du, cv + dv, depth).minus(g.backProject(cu, cv, depth));
+    Vec3 shifted = g.backProject(cu + du, cv + dv, depth);
+    Vec3 s = shifted.minus(g.backProject(cu, cv, depth));
     if (breathingDirection == null) {
       return s;
     }
-    Vec3 b = g.beamDirection().normalized();
     Vec3 d = breathingDirection.normalized();
-    double db = d.dot(b);
-    Vec3 inPlane = d.minus(b.times(db));
-    double pp = inPlane.dot(inPlane);
-    if (pp < 0.1) {
+    Vec3 ray = shifted.minus(g.source()).normalized();
+    Vec3 rayAcross = ray.minus(d.times(ray.dot(d))); // the ray's part across the direction
+    double pp = rayAcross.dot(rayAcross);
+    if (pp < MIN_RAY_ACROSS) {
       return s;
     }
-    double along = s.dot(inPlane) / pp;
-    return s.plus(b.times(along * db));
+    Vec3 sAcross = s.minus(d.times(s.dot(d)));
+    // s + k ray, with k minimising its part across the direction
+    return s.plus(ray.times(-sAcross.dot(rayAcross) / pp));
+  }
+
+  /** {@link #translation} takes depth only where the direction's part across the ray is at least this (squared). */
+  private static final double MIN_RAY_ACROSS = 0.1;
+
+  /**
+   * Whether an in-plane shift along {@code breathingDirection}'s image tells its depth: the direction is more than
+   * about 18 degrees from the ray through the tracked point.
+   */
+  boolean seesDepthAlong(Vec3 breathingDirection) {
+    Vec3 d = breathingDirection.normalized();
+    Vec3 ray = trackedPoint.minus(new ProjectionGeometry(projection).source()).normalized();
+    Vec3 across = ray.minus(d.times(ray.dot(d)));
+    return across.dot(across) >= MIN_RAY_ACROSS;
   }
 
   /** The distance between two translations seen in this view: their difference parallel to the detector, mm. */

@@ -23,13 +23,16 @@ import org.slf4j.LoggerFactory;
  * <p>With a heart region in the model (the clinical mode): the background registers the patient (the whole CT,
  * dominated by spine and ribs) and renders the {@link HeartViews} at that pose; each frame's heart-only residual
  * (the frame minus the static layer's DRR, {@link HeartView#residual}) is matched against the heart layer's DRR, and
- * the in-plane shift moves the heart from its place at the patient pose ({@link HeartView#translation}, depth from
- * {@link HeartVerification#breathingDirection()}). Meanwhile the background checks frames one after another: the 2D
+ * the in-plane shift moves the heart from its place at the patient pose ({@link HeartView#translation}, depth along
+ * the patient's breathing direction: estimated from the heart's in-plane motion in two views
+ * ({@link BreathingDirectionEstimator}), the prior {@link HeartVerification#breathingDirection()} until then).
+ * Meanwhile the background checks frames one after another: the 2D
  * estimate against an independent 3D heart registration of the same frame ({@link HeartCheck}). Phases:
  * REGISTERING until the first patient registration is accepted; TRACKING only while the frame's own heart match
  * passes {@link HeartVerification#minCorrelation()}, the patient pose is confirmed at rest (two registrations on
  * frames whose heart was at its place in the CT, in two views at least 20 degrees apart, agreed within 1 mm: one view
- * cannot see its own depth error), and the latest check, no older than
+ * cannot see its own depth error), the breathing direction is estimated (the prior can be 15 degrees or more off:
+ * 1 mm or more in depth at 8 mm of breathing) and this view sees depth along it, and the latest check, no older than
  * {@link HeartVerification#maxCheckAgeS()}, passed (both correlations, and the two estimates within
  * {@link HeartVerification#maxDisagreementMm()}); otherwise UNVERIFIED (amber) while the match holds, UNRELIABLE when
  * it does not or the residual cannot be formed.
@@ -71,6 +74,8 @@ public final class MotionCompensatedTracker implements FrameTracker {
   private final TemplateMatcher matcher = new TemplateMatcher(40, 32);
   private final HeartVerification heart;
   private final boolean heartMode;
+  private final BreathingDirectionEstimator breathing;
+  private int breathingViews; // views of the last estimate logged (0: none)
 
   private CompletableFuture<BackgroundRegistration.Outcome> inFlight;
   private BackgroundRegistration.Outcome base; // last accepted registration
@@ -90,6 +95,8 @@ public final class MotionCompensatedTracker implements FrameTracker {
     this.modelCentre = model.centre();
     this.heart = settings.heart();
     this.heartMode = model.hasHeart();
+    this.breathing = new BreathingDirectionEstimator(heart.breathingDirection() != null
+        ? heart.breathingDirection() : new Vec3(0, 0, -1));
   }
 
   @Override
@@ -247,13 +254,39 @@ public final class MotionCompensatedTracker implements FrameTracker {
       LOG.debug("heart match poor, correlation={}", String.format("%.3f", m.correlation()));
       return estimate(TrackerPhase.UNRELIABLE, lastPose, confidenceOfBase(), age(now));
     }
-    lastPose = view.heartPose(view.translation(m.du(), m.dv(), heart.breathingDirection()));
+    breathing.add(view.projection, now, view.trackedPoint.plus(view.translation(m.du(), m.dv(), null)));
+    BreathingDirectionEstimator.Estimate estimated = breathingEstimate();
+    Vec3 direction = estimated != null ? estimated.direction() : heart.breathingDirection();
+    lastPose = view.heartPose(view.translation(m.du(), m.dv(), direction));
     // the patient pose must be confirmed by two agreeing registrations with the heart at rest in two views: a single
-    // view's registration errs in depth, which the check (in-plane) cannot see
-    boolean verified = base.restRegistrations() >= BackgroundRegistration.CONFIRMED_AT_REST && lastCheck != null && lastCheck.passed(heart) && lastCheck.covers(now, heart);
+    // view's registration errs in depth, which the check (in-plane) cannot see; the heart's depth needs the
+    // patient's own breathing direction (the prior can be 15 degrees or more off, 1 mm or more in depth), seen
+    // from this view at an angle that shows its depth
+    boolean verified = base.restRegistrations() >= BackgroundRegistration.CONFIRMED_AT_REST && lastCheck != null
+        && lastCheck.passed(heart) && lastCheck.covers(now, heart) && estimated != null
+        && view.seesDepthAlong(direction);
     TrackerPhase phase = failedRegistrations > 0 ? unreliableOrLost()
         : verified ? TrackerPhase.TRACKING : TrackerPhase.UNVERIFIED;
     return estimate(phase, lastPose, confidenceOfBase(), age(now));
+  }
+
+  /** The breathing direction estimated so far, or null; logs when it is first found and when its views change. */
+  private BreathingDirectionEstimator.Estimate breathingEstimate() {
+    BreathingDirectionEstimator.Estimate e = breathing.estimate();
+    int views = e != null ? e.views() : 0;
+    if (views != breathingViews) {
+      breathingViews = views;
+      if (e != null) {
+        Vec3 d = e.direction();
+        LOG.info("breathing direction estimated from the heart's in-plane motion, direction=({}, {}, {}), views={},"
+            + " planeAngleDeg={}, fromPriorDeg={}", String.format("%.3f", d.x()), String.format("%.3f", d.y()),
+            String.format("%.3f", d.z()), views, String.format("%.1f", e.planeAngleDeg()),
+            String.format("%.1f", Math.toDegrees(Math.acos(Math.min(1, d.dot(heart.breathingDirection().normalized()))))));
+      } else {
+        LOG.info("breathing direction not determined by the views so far: the prior is used, not TRACKING");
+      }
+    }
+    return e;
   }
 
   /** The patient registration's start: the last accepted patient pose (not the heart's), else the nominal pose. */
@@ -295,6 +328,8 @@ public final class MotionCompensatedTracker implements FrameTracker {
     lastProjection = null;
     stillFrames = 0;
     failedRegistrations = 0;
+    breathing.clear();
+    breathingViews = 0;
   }
 
   /** The background registration's backend ({@code java} in CPU mode, the GPU's in GPU heart mode). */

@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * C-arm moves in heart mode, with the background jobs run inline (each job submitted for a frame is done before the
  * next frame is tracked, whatever the machine's speed): a sweep with a correct pose is never LOST and costs no
- * registration, the pose is re-checked once the view is still, and registrations that truly fail still end in LOST.
+ * registration, the pose is re-checked once when the view is still, and registrations that truly fail still end in
+ * LOST. (TRACKING after a move, which also needs the heart's breathing motion in the new view, is in
+ * {@link HeartModeTrackerTest}.)
  */
 class CArmMoveTrackerTest {
 
@@ -107,7 +109,7 @@ class CArmMoveTrackerTest {
   }
 
   @Test
-  void aSweepWithACorrectPoseIsNeverLostAndResumesTrackingOnceStill() {
+  void aSweepWithACorrectPoseIsNeverLostAndIsReCheckedOnceStill() {
     CountingExecutor jobs = new CountingExecutor();
     try (MotionCompensatedTracker t = tracker(jobs)) {
       long i = registerAtStart(t);
@@ -118,19 +120,25 @@ class CArmMoveTrackerTest {
       Vec3 c = frames.layers.heartCentre();
       PoseEstimate e = null;
       int n = 0;
-      for (; n < 12 && (e == null || e.phase() != TrackerPhase.TRACKING); n++, i++) {
+      for (; n < 12 && (e == null || e.phase() == TrackerPhase.CARM_MOVING); n++, i++) {
         e = t.track(still, FrameGeometry.of(END), i * FRAME_NANOS);
-        assertNotEquals(TrackerPhase.LOST, e.phase(), "still frame " + n);
-        assertNotEquals(TrackerPhase.UNRELIABLE, e.phase(), "still frame " + n);
         if (n < MotionCompensatedTracker.STILL_FRAMES - 1) {
           assertEquals(jobsAtStop, jobs.jobs, "a job before the view counted as still, frame " + n);
         }
       }
-      assertEquals(TrackerPhase.TRACKING, e.phase(), "not verified in the new view within 12 still frames");
-      // re-scored once: the first job after the stop confirmed the pose and checked the heart
-      assertEquals(MotionCompensatedTracker.STILL_FRAMES + 1, n, "frames until TRACKING in the new view");
+      // the first job after the stop (on the last of the still frames) carried the pose into this view and
+      // confirmed it at rest; the frame that took it started the next check
+      assertEquals(MotionCompensatedTracker.STILL_FRAMES + 1, n, "frames until the pose was accepted in the new view");
+      assertEquals(jobsAtStop + 2, jobs.jobs, "jobs until the pose was accepted in the new view");
+      // the heart is found and checked in the new view; it never moved, so its breathing direction is unknown and
+      // the pose stays amber (UNVERIFIED), not a failure
+      assertEquals(TrackerPhase.UNVERIFIED, e.phase());
+      for (int k = 0; k < 3; k++, i++) {
+        e = t.track(still, FrameGeometry.of(END), i * FRAME_NANOS);
+        assertEquals(TrackerPhase.UNVERIFIED, e.phase(), "still frame " + (n + k));
+      }
       double error = new RigidTransform(e.pose()).apply(c).distance(PATIENT.apply(c));
-      assertTrue(error < 2.0, "TRACKING pose " + error + " mm from the heart");
+      assertTrue(error < 2.0, "pose " + error + " mm from the heart");
     }
   }
 

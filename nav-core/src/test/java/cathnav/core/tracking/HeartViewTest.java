@@ -76,6 +76,34 @@ class HeartViewTest {
   }
 
   @Test
+  void translationAlongAKnownDirectionInvertsThePerspectiveProjectionExactly() {
+    long seed = Long.getLong("cathnav.test.seed", System.nanoTime());
+    System.out.println("translationAlongAKnownDirectionInvertsThePerspectiveProjectionExactly seed=" + seed);
+    SplittableRandom rnd = new SplittableRandom(seed);
+    RigidTransform patient = new PoseParameters(rnd.nextDouble(-20, 20), rnd.nextDouble(-20, 20),
+        rnd.nextDouble(-20, 20), 0, 0, 0).toTransform(RealCtFixture.HEART_CENTRE);
+    CArmGeometry c = HeartFrames.view(rnd.nextDouble(-60, 60), rnd.nextDouble(-30, 30), 128, 2.4);
+    Projection p = c.toProjection();
+    HeartView view = view(p, patient, frames.frame(p, patient, patient, seed), p);
+    ProjectionGeometry g = new ProjectionGeometry(p);
+    Vec3 ray = view.trackedPoint.minus(g.source()).normalized();
+    int checked = 0;
+    while (checked < 50) {
+      Vec3 d = new Vec3(rnd.nextDouble(-1, 1), rnd.nextDouble(-1, 1), rnd.nextDouble(-1, 1));
+      if (d.norm() < 0.2 || Math.abs(d.normalized().dot(ray)) > Math.cos(Math.toRadians(25))) {
+        continue; // the depth of a direction near the ray is not seen
+      }
+      Vec3 moved = d.normalized().times(rnd.nextDouble(-15, 15));
+      double[] a = g.project(view.trackedPoint);
+      double[] b = g.project(view.trackedPoint.plus(moved));
+      Vec3 t = view.translation(b[0] - a[0], b[1] - a[1], d);
+      assertTrue(view.seesDepthAlong(d));
+      assertTrue(t.distance(moved) < 1e-6, "direction " + d + ": translation " + t + " for " + moved);
+      checked++;
+    }
+  }
+
+  @Test
   void heartRegistrationAgreesWithTheTruthWithinTwoMmInPlane() {
     long seed = System.nanoTime();
     System.out.println("HeartViewTest 3D seed=" + seed);

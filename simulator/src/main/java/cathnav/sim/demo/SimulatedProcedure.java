@@ -151,8 +151,16 @@ public final class SimulatedProcedure implements DemoProcedure {
   }
 
   /**
+   * The demo patient's breathing direction, RAS (normalised by the scenario): inferior with some anterior and a
+   * little leftward (leftward 0.2, anterior 0.45, inferior 0.87), about 15 degrees from the tracker's prior
+   * (anterior 0.3, inferior 0.95), so that the heart's depth must come from the images, not from the prior.
+   */
+  public static final double[] BREATHING_DIRECTION = {0.2, 0.45, -0.87};
+
+  /**
    * The scenario: {@code durationS} at {@code fps}, {@code size x size} pixels; lead advancing from 120 to 320 mm
-   * over the run, breathing, a C-arm move from AP to LAO 30 at a third of the run.
+   * over the run, breathing along {@link #BREATHING_DIRECTION}, a C-arm move from AP to LAO 30 at a third of the
+   * run.
    */
   public static Scenario scenario(double durationS, double fps, int size) throws ScenarioFormatException {
     return scenario(durationS, fps, size, true);
@@ -173,11 +181,13 @@ public final class SimulatedProcedure implements DemoProcedure {
          "anatomy": {"phantom": {"spacingMm": 2.0}},
          "detector": {"width": %d, "height": %d, "pixelSpacingMm": %f, "sidMm": 1100, "sodMm": 750},
          "carm": {"primaryAngle": 0, "secondaryAngle": 0},
-         "respiration": {"amplitudeMm": 8, "periodS": 4}, "cardiac": {"heartRateBpm": 70, "amplitudeMm": 2},
+         "respiration": {"amplitudeMm": 8, "periodS": 4, "direction": [%f, %f, %f]},
+         "cardiac": {"heartRateBpm": 70, "amplitudeMm": 2},
          "leadInsertionMm": 120, "csCatheterInsertionMm": 0,
          "events": [
            {"type": "lead", "atS": 0, "durationS": %f, "insertionMm": 320}%s]}
-        """, durationS, fps, size, size, spacing, durationS, move);
+        """, durationS, fps, size, size, spacing, BREATHING_DIRECTION[0], BREATHING_DIRECTION[1],
+        BREATHING_DIRECTION[2], durationS, move);
     return ScenarioReader.parse(json, "demo scenario", null);
   }
 }

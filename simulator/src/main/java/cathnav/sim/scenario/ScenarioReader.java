@@ -25,7 +25,8 @@ import java.util.Set;
  *  "anatomy": {"ct": "thorax.nii.gz", "heartMask": "heart_mask.nii.gz"},     // or {"phantom": {"spacingMm": 1.5}}
  *  "detector": {"width": 512, "height": 512, "pixelSpacingMm": 0.6, "sidMm": 1100, "sodMm": 750},
  *  "carm": {"primaryAngle": 30, "secondaryAngle": 0},                      // "isocenter": [x, y, z] optional
- *  "respiration": {"amplitudeMm": 12, "periodS": 4}, "cardiac": {"heartRateBpm": 72, "amplitudeMm": 6},
+ *  "respiration": {"amplitudeMm": 12, "periodS": 4, "direction": [0, 0.3, -0.95]},     // direction: RAS, any length
+ *  "cardiac": {"heartRateBpm": 72, "amplitudeMm": 6},
  *  "leadInsertionMm": 150, "csCatheterInsertionMm": 0,
  *  "events": [
  *    {"type": "carm", "atS": 2, "durationS": 1.5, "primaryAngle": -30, "secondaryAngle": 10},
@@ -105,8 +106,16 @@ public final class ScenarioReader {
     RespiratoryMotion resp = RespiratoryMotion.TYPICAL;
     JsonObject r = f.object(o, "respiration", false);
     if (r != null) {
+      double[] direction = resp.direction();
+      if (r.containsKey("direction")) {
+        Vec3 d = f.vec3(r, "direction", "respiration.");
+        if (!(d.norm() > 1e-6)) {
+          throw f.error("respiration.direction", "must be a non-zero RAS direction, value=" + d);
+        }
+        direction = d.toArray();
+      }
       resp = new RespiratoryMotion(f.number(r, "amplitudeMm", resp.amplitudeMm(), 0, 50, "respiration."),
-          f.number(r, "periodS", resp.periodS(), 0.5, 30, "respiration."), resp.direction());
+          f.number(r, "periodS", resp.periodS(), 0.5, 30, "respiration."), direction);
     }
     CardiacMotion card = CardiacMotion.TYPICAL;
     JsonObject c = f.object(o, "cardiac", false);

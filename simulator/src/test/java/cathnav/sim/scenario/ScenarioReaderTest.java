@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cathnav.sim.motion.RespiratoryMotion;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,33 @@ class ScenarioReaderTest {
     assertEquals(15, s.fps());
     assertEquals(12, s.bitDepth().bits());
     assertTrue(s.noise());
+  }
+
+  @Test
+  void readsTheBreathingDirectionNormalised() throws Exception {
+    Scenario s = ScenarioReader.parse("{\"respiration\": {\"amplitudeMm\": 8, \"direction\": [0, 3, -4]}}",
+        "breath.json", BASE);
+    double[] d = s.respiration().direction();
+    assertEquals(0, d[0], 1e-12);
+    assertEquals(0.6, d[1], 1e-12);
+    assertEquals(-0.8, d[2], 1e-12);
+    assertEquals(8, s.respiration().amplitudeMm());
+  }
+
+  @Test
+  void withoutABreathingDirectionTheTypicalOneIsUsed() throws Exception {
+    Scenario s = ScenarioReader.parse("{\"respiration\": {\"amplitudeMm\": 8}}", "breath.json", BASE);
+    double[] typical = RespiratoryMotion.TYPICAL.direction();
+    for (int i = 0; i < 3; i++) {
+      assertEquals(typical[i], s.respiration().direction()[i], 1e-12);
+    }
+  }
+
+  @Test
+  void rejectsAZeroBreathingDirectionNamingTheField() {
+    ScenarioFormatException e = assertThrows(ScenarioFormatException.class, () -> ScenarioReader.parse(
+        "{\"respiration\": {\"direction\": [0, 0, 0]}}", "breath.json", BASE));
+    assertTrue(e.getMessage().contains("respiration.direction"), e.getMessage());
   }
 
   @Test
