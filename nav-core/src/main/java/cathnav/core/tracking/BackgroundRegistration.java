@@ -52,7 +52,11 @@ final class BackgroundRegistration implements AutoCloseable {
    */
   static final double HEART_AT_REST_MM = 1.0;
 
-  /** Two registrations with the heart at rest confirm the patient pose when they agree within this, mm (3D). */
+  /**
+   * Two registrations with the heart at rest in two views confirm the patient pose when they agree within this along
+   * the axis both views see ({@link TwoViewFusion#commonAxisMm}), mm; the confirmed pose is their triangulation
+   * (each one's depth, along its own beam, taken from the other).
+   */
   static final double REST_AGREEMENT_MM = 1.0;
 
   /** The smallest angle between the beams of two views whose registrations can confirm each other's depth. */
@@ -84,7 +88,7 @@ final class BackgroundRegistration implements AutoCloseable {
    * accepted pose passed on after scoring it on this frame; {@code restRegistrations}: 0 when the pose was not
    * registered on a frame whose heart was at its place in the CT, 1 when it was, {@link #CONFIRMED_AT_REST} when a
    * second such registration in a view at least {@link #CONFIRM_ANGLE_DEG} away agreed within
-   * {@link #REST_AGREEMENT_MM}; {@code restBeam}: the beam direction of the first one), the frame it used, and for models with a heart region
+   * {@link #REST_AGREEMENT_MM} along the axis both see (the pose is then their triangulation); {@code restBeam}: the beam direction of the first one), the frame it used, and for models with a heart region
    * the heart views of the patient pose and the frame's heart check (null otherwise, or when the residual could not
    * be formed).
    */
@@ -206,9 +210,17 @@ final class BackgroundRegistration implements AutoCloseable {
               again = registrar.register(pyramid, r.transform(), options);
             }
             double movedMm = again.transform().apply(model.centre()).distance(r.transform().apply(model.centre()));
-            LOG.info("patient registered with the heart at rest, confidence={}, movedMm={}, restRegistrations={}",
-                String.format("%.3f", again.confidence()), String.format("%.2f", movedMm), rest + 1);
-            boolean confirms = rest >= 1 && movedMm <= REST_AGREEMENT_MM;
+            TwoViewFusion fused = rest >= 1 && restBeam != null
+                ? TwoViewFusion.of(r.transform(), restBeam, again.transform(), beam, model.centre()) : null;
+            LOG.info("patient registered with the heart at rest, confidence={}, movedMm={}, restRegistrations={},"
+                + " commonAxisMm={}, depthCorrectionsMm={}", String.format("%.3f", again.confidence()),
+                String.format("%.2f", movedMm), rest + 1, fused != null ? String.format("%.2f", fused.commonAxisMm())
+                : "-", fused != null ? String.format("%.2f/%.2f", fused.firstDepthMm(), fused.secondDepthMm()) : "-");
+            boolean confirms = fused != null && fused.agrees(REST_AGREEMENT_MM);
+            if (confirms && again.confidence() >= acceptConfidence) {
+              again = new RegistrationResult(fused.pose(), again.similarity(), again.metric(), again.confidence(),
+                  again.evaluations(), again.generations(), again.timeNs());
+            }
             if (again.confidence() >= acceptConfidence && !confirms && rest >= 1
                 && ++disagreements < CONFIRM_ATTEMPTS) {
               // the frame's noise alone moves a second view's registration 0.4 to 1.2 mm from a right pose: the

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * estimate against an independent 3D heart registration of the same frame ({@link HeartCheck}). Phases:
  * REGISTERING until the first patient registration is accepted; TRACKING only while the frame's own heart match
  * passes {@link HeartVerification#minCorrelation()}, the patient pose is confirmed at rest (two registrations on
- * frames whose heart was at its place in the CT, in two views at least 20 degrees apart, agreed within 1 mm: one view
- * cannot see its own depth error), the breathing direction is estimated (the prior can be 15 degrees or more off:
+ * frames whose heart was at its place in the CT, in two views at least 20 degrees apart, agreed within 1 mm along
+ * the axis both see, and the pose is their triangulation ({@link TwoViewFusion}): one view cannot see its own depth
+ * error), the breathing direction is estimated (the prior can be 15 degrees or more off:
  * 1 mm or more in depth at 8 mm of breathing) and this view sees depth along it, and the latest check, no older than
  * {@link HeartVerification#maxCheckAgeS()}, passed (both correlations, and the two estimates within
  * {@link HeartVerification#maxDisagreementMm()}); otherwise UNVERIFIED (amber) while the match holds, UNRELIABLE when
