@@ -1,5 +1,6 @@
 package cathnav.core.service;
 
+import cathnav.core.geometry.CArmGeometry;
 import cathnav.core.geometry.FrameGeometry;
 import cathnav.core.overlay.GuidanceState;
 import cathnav.core.overlay.Overlay;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Lead tip: the detector is reset whenever the view changes (the frame's projection differs from the previous
  * frame's, {@link ViewChange}); its tip is judged by {@link TipGate}. Only a confirmed tip of this view, recent enough,
- * gives readouts (segment under the tip, distance to the target) and is drawn as {@link OverlayRole#LEAD_TIP}; an
- * unconfirmed one is drawn as an open "tip?" ring without readouts; a stale one is not drawn. The readouts say which
+ * gives readouts (segment under the tip, distance to the target) and is drawn as {@link OverlayRole#LEAD_TIP}, unless
+ * it jumped further from the last accepted one than a lead moves ({@link TipJumpGuard}: then it counts as
+ * unconfirmed); an unconfirmed one is drawn as an open "tip?" ring without readouts; a stale one is not drawn. The readouts say which
  * ({@link TipState}), and the message says why readouts are withheld.
  *
  * <p>Backend failure: when the tracker throws while on a backend other than {@code java}, the pipeline closes it,
@@ -79,6 +81,7 @@ public final class NavigationPipeline implements DutyCycleAgent {
   private float[] pixels = new float[0];
   /** The previous frame's view, null before the first frame. */
   private Projection lastView;
+  private final TipJumpGuard tipJumps = new TipJumpGuard();
   /** The confirmed tip handed to the projector, reused frame to frame. */
   private final float[] confirmedTip = new float[2];
   private long processed;
@@ -254,12 +257,25 @@ public final class NavigationPipeline implements DutyCycleAgent {
     Projection view = geometry.projection();
     if (ViewChange.changed(lastView, view)) {
       leadDetector.reset(); // a tip tracked in the old view means nothing in this one
+      tipJumps.reset();
       leadResets.incrementAndGet();
       LOG.debug("view changed: lead detector reset, seq={}", frame.sequence());
     }
     lastView = view;
     LeadTip tip = leadDetector.detect(pixels, new LeadTipFrame(frame.sequence(), frame.sourceTimestampNanos(), view));
     TipState tipState = TipGate.classify(tip, frame.sequence(), frame.sourceTimestampNanos(), view, interval);
+    boolean jumped = false;
+    if (tipState == TipState.CONFIRMED) {
+      CArmGeometry carm = geometry.cArm();
+      // without C-arm parameters the detector's pixel spacing: larger than at the isocentre, so a stricter bound
+      double mmU = carm != null ? carm.mmPerPixelAtIsocenterU() : geometry.pixelSpacingU();
+      double mmV = carm != null ? carm.mmPerPixelAtIsocenterV() : geometry.pixelSpacingV();
+      if (!tipJumps.accept(tip, mmU, mmV, TipGate.maxAgeNanos(interval))) {
+        jumped = true;
+        tipState = TipState.UNCONFIRMED;
+        LOG.debug("lead tip jumped: not confirmed, seq={}, tip=({}, {})", frame.sequence(), tip.u(), tip.v());
+      }
+    }
     tipStateFrames.incrementAndGet(tipState.ordinal());
     float[] confirmed = null;
     if (tipState == TipState.CONFIRMED) {
@@ -300,7 +316,7 @@ public final class NavigationPipeline implements DutyCycleAgent {
       OverlayProjector.addUnconfirmedTip(shapes, tip.u(), tip.v());
     }
     String message = withTipMessage(model == null ? "no patient model loaded"
-        : tracker == null ? trackerProblem : stateMessage(state, estimate.phase()), tipState);
+        : tracker == null ? trackerProblem : stateMessage(state, estimate.phase()), tipState, jumped);
     long t4 = System.nanoTime();
     latencies.record(PipelineStage.OVERLAY, t4 - t3, 0);
     Readouts readouts = new Readouts(segmentUnderTip, distance, targetSegment, estimate.confidence(),
@@ -358,9 +374,13 @@ public final class NavigationPipeline implements DutyCycleAgent {
   /** Readout/STATUS message added when the newest lead tip is too old or from another view. */
   public static final String STALE_TIP_MESSAGE = "lead tip not current: segment and distance withheld";
 
-  private static String withTipMessage(String m, TipState tipState) {
+  /** Readout/STATUS message added when a confirmed tip jumped further than a lead moves ({@link TipJumpGuard}). */
+  public static final String JUMPED_TIP_MESSAGE = "lead tip jumped further than a lead moves: segment and distance"
+      + " withheld";
+
+  private static String withTipMessage(String m, TipState tipState, boolean jumped) {
     String tip = switch (tipState) {
-      case UNCONFIRMED -> UNCONFIRMED_TIP_MESSAGE;
+      case UNCONFIRMED -> jumped ? JUMPED_TIP_MESSAGE : UNCONFIRMED_TIP_MESSAGE;
       case STALE -> STALE_TIP_MESSAGE;
       case CONFIRMED, NONE -> "";
     };

@@ -194,6 +194,23 @@ class NavigationPipelineTipTest {
   }
 
   @Test
+  void confirmedTipJumpingFurtherThanALeadMovesGivesNoReadouts() {
+    detector.answer = f -> centreTip(f, true);
+    assertEquals(TipState.CONFIRMED, run(1, AP).readouts().tipState());
+    // 100 pixels = 35 mm at the isocentre one frame later: no lead moves that fast
+    detector.answer = f -> new LeadTip((ServiceFixtures.W - 1) / 2f + 100, (ServiceFixtures.H - 1) / 2f, true, f);
+    Overlay o = run(2, AP);
+    assertEquals(TipState.UNCONFIRMED, o.readouts().tipState());
+    assertNoTipReadouts(o.readouts());
+    assertTrue(o.readouts().message().contains(NavigationPipeline.JUMPED_TIP_MESSAGE), o.readouts().message());
+    assertEquals(List.of(OverlayRole.LEAD_TIP_UNCONFIRMED, OverlayRole.LABEL),
+        tipShapes(o).stream().map(OverlayShape::role).toList());
+    // it stays there: accepted once the last accepted tip is older than the gate's age bound (3 intervals)
+    assertEquals(TipState.UNCONFIRMED, run(4, AP).readouts().tipState());
+    assertEquals(TipState.CONFIRMED, run(5, AP).readouts().tipState());
+  }
+
+  @Test
   void noTipSaysNone() {
     Overlay o = run(1, AP);
     assertEquals(TipState.NONE, o.readouts().tipState());
