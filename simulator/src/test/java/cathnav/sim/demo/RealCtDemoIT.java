@@ -129,9 +129,12 @@ class RealCtDemoIT {
       }
     }
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (overlays.size() < sent && System.nanoTime() < deadline) {
+    // latest frame wins: a frame that arrives while the pipeline is busy replaces the waiting one and is counted as
+    // dropped (on a loaded machine a few are); every other frame must be answered
+    while (overlays.size() + server.service().droppedFrames() < sent && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
+    long dropped = server.service().droppedFrames();
     String modelName = server.service().health().getString("model");
     double[] c = procedure.lvCentre().toArray();
     List<Double> errors = new ArrayList<>();
@@ -141,8 +144,8 @@ class RealCtDemoIT {
       }
     }
     Collections.sort(errors);
-    System.out.printf("real-ct e2e: sent=%d overlays=%d transforms=%d medianErrorMm=%.2f worstErrorMm=%.2f model=%s%n",
-        sent, overlays.size(), poses.size(), errors.isEmpty() ? Double.NaN : errors.get(errors.size() / 2),
+    System.out.printf("real-ct e2e: sent=%d overlays=%d dropped=%d transforms=%d medianErrorMm=%.2f "
+        + "worstErrorMm=%.2f model=%s%n", sent, overlays.size(), dropped, poses.size(), errors.isEmpty() ? Double.NaN : errors.get(errors.size() / 2),
         errors.isEmpty() ? Double.NaN : errors.get(errors.size() - 1), modelName);
     await(source.close());
     await(peer.close());
@@ -152,7 +155,9 @@ class RealCtDemoIT {
     assertEquals(procedure.model().name(), modelName);
     assertEquals(0, overlays.keySet().stream().filter(ts -> !truth.containsKey(ts)).count(),
         "overlays with a time stamp no frame had");
-    assertTrue(overlays.size() >= 0.9 * sent, "overlays for " + overlays.size() + " of " + sent + " frames");
+    assertEquals(sent, overlays.size() + dropped, "every frame answered or dropped as superseded, overlays="
+        + overlays.size() + ", dropped=" + dropped);
+    assertTrue(overlays.size() >= sent / 2, "overlays for " + overlays.size() + " of " + sent + " frames");
     assertTrue(!errors.isEmpty(), "no registration transform matched a frame");
   }
 }
