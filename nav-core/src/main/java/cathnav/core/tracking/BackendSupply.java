@@ -5,6 +5,8 @@ import cathnav.gpu.ComputeBackends;
 import cathnav.gpu.FallbackPolicy;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the background registration's compute backend comes from: the backend's {@code name} ({@code java},
@@ -21,6 +23,8 @@ import java.util.function.Supplier;
  */
 record BackendSupply(String name, Supplier<ComputeBackend> opener) {
 
+  private static final Logger LOG = LoggerFactory.getLogger(BackendSupply.class);
+
   /** The pure-Java backend (CPU mode). */
   static final BackendSupply JAVA = named("java");
 
@@ -35,12 +39,29 @@ record BackendSupply(String name, Supplier<ComputeBackend> opener) {
   }
 
   /**
-   * A new backend, owned by the calling thread.
+   * A new backend, owned by the calling thread. An opener that fails is tried once more before the failure is
+   * thrown: PoCL fails a program build now and then when another process writes its shared kernel cache
+   * ({@code ~/.cache/pocl/kcache}) at the same moment, and one such failure would otherwise end GPU mode for the
+   * session (the pipeline falls back to java). A device that is really unavailable fails twice and costs one more try.
    *
    * @throws IllegalStateException when the opener returns nothing or a backend of another name (closed first)
+   * @throws RuntimeException the second failure of the opener, the first one suppressed in it
    */
   ComputeBackend open() {
-    ComputeBackend backend = opener.get();
+    try {
+      return checked(opener.get());
+    } catch (RuntimeException first) {
+      LOG.warn("compute backend failed to open, trying once more, backend={}, error={}", name, first.toString());
+      try {
+        return checked(opener.get());
+      } catch (RuntimeException second) {
+        second.addSuppressed(first);
+        throw second;
+      }
+    }
+  }
+
+  private ComputeBackend checked(ComputeBackend backend) {
     if (backend == null) {
       throw new IllegalStateException("compute backend opener returned nothing, backend=" + name);
     }

@@ -1,6 +1,7 @@
 package cathnav.core.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -12,10 +13,11 @@ import cathnav.gpu.ComputeBackend;
 import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The background's backend supply: it opens the backend it names, and a GPU backend that cannot be opened on the
+ * The background's backend supply: it opens the backend it names, trying a failed open once more, and a GPU backend that cannot be opened on the
  * registration thread surfaces from {@code track} while the tracker still reports the GPU's name, which is what makes
  * the pipeline fall back to java.
  */
@@ -28,6 +30,32 @@ class BackendSupplyTest {
     IllegalStateException e = assertThrows(IllegalStateException.class, supply::open);
     assertTrue(e.getMessage().contains("expected=opencl") && e.getMessage().contains("got=java"), e.getMessage());
     assertTrue(closed.get(), "the wrong backend was left open");
+  }
+
+  @Test
+  void anOpenerThatFailsOnceIsTriedAgainAndItsSecondBackendReturned() {
+    AtomicInteger calls = new AtomicInteger();
+    ComputeBackend second = namedOpencl();
+    BackendSupply flaky = new BackendSupply("opencl", () -> {
+      if (calls.incrementAndGet() == 1) {
+        throw new IllegalStateException("OpenCL program build failed, program=image.cl (kernel cache race)");
+      }
+      return second;
+    });
+    assertSame(second, flaky.open());
+    assertEquals(2, calls.get());
+  }
+
+  @Test
+  void anOpenerThatFailsTwiceThrowsTheSecondFailureWithTheFirstSuppressed() {
+    AtomicInteger calls = new AtomicInteger();
+    BackendSupply broken = new BackendSupply("cuda", () -> {
+      throw new IllegalStateException("CUDA_ERROR_NO_DEVICE, attempt=" + calls.incrementAndGet());
+    });
+    IllegalStateException e = assertThrows(IllegalStateException.class, broken::open);
+    assertTrue(e.getMessage().endsWith("attempt=2"), e.getMessage());
+    assertEquals(1, e.getSuppressed().length);
+    assertTrue(e.getSuppressed()[0].getMessage().endsWith("attempt=1"), e.getSuppressed()[0].getMessage());
   }
 
   @Test
@@ -57,6 +85,15 @@ class BackendSupplyTest {
       }
       fail("the failed backend never surfaced from track within 30 s");
     }
+  }
+
+  /** A backend called {@code opencl} on which nothing is called. */
+  private static ComputeBackend namedOpencl() {
+    return (ComputeBackend) Proxy.newProxyInstance(ComputeBackend.class.getClassLoader(),
+        new Class<?>[] {ComputeBackend.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "name" -> "opencl";
+          default -> throw new UnsupportedOperationException(method.getName());
+        });
   }
 
   /** A backend called {@code java} that only records being closed (nothing else is called on it). */
