@@ -6,32 +6,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import cathnav.core.geometry.Vec3;
 import cathnav.core.overlay.GuidanceMesh;
-import cathnav.core.service.LeadTipDetector;
-import cathnav.core.service.ServiceOptions;
-import cathnav.core.service.cli.ServeCommand;
-import cathnav.core.service.igtl.NavigationServer;
-import cathnav.core.service.igtl.OutputMessages;
 import cathnav.core.tracking.RegistrationModel;
-import cathnav.igtl.message.IgtlMessage;
-import cathnav.igtl.message.IgtlTimestamp;
-import cathnav.igtl.message.TransformBody;
-import cathnav.igtl.net.HeaderVersionPolicy;
-import cathnav.igtl.net.IgtlClient;
-import cathnav.igtl.net.IgtlClientOptions;
-import cathnav.sim.FrameMessages;
 import cathnav.sim.SimulatedFrame;
-import io.netty.buffer.ByteBufAllocator;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,10 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RealCtDemoIT {
 
   @TempDir Path cache;
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
 
   private static Path sharedData() {
     String dir = System.getProperty("cathnav.shared.data");
@@ -89,53 +67,16 @@ class RealCtDemoIT {
     // 5 fps: the point is the real-data model through the service, not throughput on a shared machine
     double fps = 5;
     List<SimulatedFrame> frames = E2eBench.render(procedure, SimulatedProcedure.scenario(6, fps, 256), 20);
-    Vertx vertx = Vertx.vertx();
-    NavigationServer server = await(NavigationServer.start(vertx,
-        ServiceOptions.defaults().withIgtl("127.0.0.1", 0).withHttp("127.0.0.1", 0),
-        ServeCommand.defaultTrackers(), LeadTipDetector.NONE, ServeCommand.defaultLoader()));
-    server.service().useModel(procedure.model());
-    Map<Long, double[]> truth = new ConcurrentHashMap<>();
-    Map<Long, double[]> poses = new ConcurrentHashMap<>();
-    Map<Long, Boolean> overlays = new ConcurrentHashMap<>();
-    IgtlClient peer = IgtlClient.create(vertx, new IgtlClientOptions().setHost("127.0.0.1")
-        .setPort(server.igtlPort()));
-    peer.messageHandler((c, m) -> {
-      long ts = m.timestamp().toEpochNanos();
-      if (m.typeName().equals("POLYDATA") && m.deviceName().equals(OutputMessages.OVERLAY)) {
-        overlays.put(ts, true);
-      } else if (m.typeName().equals("TRANSFORM") && m.deviceName().equals(OutputMessages.REGISTRATION)) {
-        var a = m.body(TransformBody.class).matrix();
-        poses.put(ts, new double[] {a.m00(), a.m01(), a.m02(), a.m03(), a.m10(), a.m11(), a.m12(), a.m13(),
-            a.m20(), a.m21(), a.m22(), a.m23(), 0, 0, 0, 1});
-      }
-    });
-    await(peer.connect());
-    IgtlClient source = IgtlClient.create(vertx, new IgtlClientOptions().setHost("127.0.0.1")
-        .setPort(server.igtlPort()).setHeaderVersionPolicy(HeaderVersionPolicy.ALWAYS_V2));
-    await(source.connect());
+    LoopbackRun run = new LoopbackRun(procedure.model());
     int sent = 30;
-    long period = (long) (1e9 / fps);
-    long t0 = System.nanoTime();
-    for (int i = 0; i < sent; i++) {
-      long wait = t0 + i * period - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      SimulatedFrame f = frames.get(i % frames.size());
-      long stamp = System.currentTimeMillis() * 1_000_000L + i;
-      truth.put(IgtlTimestamp.ofEpochNanos(stamp).toEpochNanos(), f.truth().heartPose().matrix());
-      for (IgtlMessage m : FrameMessages.of(f, 2, ByteBufAllocator.DEFAULT)) {
-        source.send(m.withTimestamp(IgtlTimestamp.ofEpochNanos(stamp)));
-      }
-    }
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    run.send(frames, sent, fps);
     // latest frame wins: a frame that arrives while the pipeline is busy replaces the waiting one and is counted as
     // dropped (on a loaded machine a few are); every other frame must be answered
-    while (overlays.size() + server.service().droppedFrames() < sent && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    long dropped = server.service().droppedFrames();
-    String modelName = server.service().health().getString("model");
+    long dropped = run.awaitAnswers(sent);
+    Map<Long, double[]> truth = run.truth;
+    Map<Long, double[]> poses = run.poses;
+    Map<Long, Boolean> overlays = run.overlays;
+    String modelName = run.server.service().health().getString("model");
     double[] c = procedure.lvCentre().toArray();
     List<Double> errors = new ArrayList<>();
     for (Map.Entry<Long, double[]> e : poses.entrySet()) {
@@ -145,12 +86,10 @@ class RealCtDemoIT {
     }
     Collections.sort(errors);
     System.out.printf("real-ct e2e: sent=%d overlays=%d dropped=%d transforms=%d medianErrorMm=%.2f "
-        + "worstErrorMm=%.2f model=%s%n", sent, overlays.size(), dropped, poses.size(), errors.isEmpty() ? Double.NaN : errors.get(errors.size() / 2),
+        + "worstErrorMm=%.2f model=%s%n", sent, overlays.size(), dropped, poses.size(),
+        errors.isEmpty() ? Double.NaN : errors.get(errors.size() / 2),
         errors.isEmpty() ? Double.NaN : errors.get(errors.size() - 1), modelName);
-    await(source.close());
-    await(peer.close());
-    await(server.close());
-    await(vertx.close());
+    run.close();
 
     assertEquals(procedure.model().name(), modelName);
     assertEquals(0, overlays.keySet().stream().filter(ts -> !truth.containsKey(ts)).count(),
