@@ -1,5 +1,6 @@
 package cathnav.core.service;
 
+import static cathnav.core.testing.Waits.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,15 +71,6 @@ class BackgroundLeadTipDetectorTest {
     return new float[] {first, 0, 0, 0};
   }
 
-  /** Waits (bounded, as a guard against a hang; nothing is asserted about time) until the condition holds. */
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      assertTrue(System.nanoTime() < deadline, "gave up waiting: " + what);
-      Thread.sleep(1);
-    }
-  }
-
   @Test
   void returnsAtOnceWithTheNewestTipFoundSoFar() throws Exception {
     ScriptedDetector script = new ScriptedDetector();
@@ -89,7 +80,7 @@ class BackgroundLeadTipDetectorTest {
       script.awaitEntered(1);
       assertNull(d.detect(pixels(9), frame(2)), "detect waited for the slow detector");
       script.release(1);
-      await(() -> d.finished() >= 2, "both frames detected");
+      until("both frames detected", () -> d.finished() >= 2);
       LeadTip tip = d.detect(pixels(11), frame(3));
       assertNotNull(tip);
       assertTrue(tip.frame().sequence() >= 2, "the newest finished tip, seq=" + tip.frame().sequence());
@@ -107,7 +98,7 @@ class BackgroundLeadTipDetectorTest {
       d.reset();
       d.detect(pixels(2), frame(2));
       script.release(1);
-      await(() -> d.finished() >= 2, "frame 2 detected");
+      until("frame 2 detected", () -> d.finished() >= 2);
       assertEquals(List.of("detect 1", "reset", "detect 2"), script.log);
     }
   }
@@ -123,7 +114,7 @@ class BackgroundLeadTipDetectorTest {
       d.reset();
       d.detect(pixels(3), frame(3)); // replaces frame 2
       script.release(1);
-      await(() -> d.finished() >= 2, "frame 3 detected");
+      until("frame 3 detected", () -> d.finished() >= 2);
       assertEquals(List.of("detect 1", "reset", "detect 3"), script.log);
     }
   }
@@ -144,7 +135,7 @@ class BackgroundLeadTipDetectorTest {
       assertEquals(1, d.finished());
       assertNull(d.detect(pixels(3), frame(3)), "frame 1's tip came back after the reset");
       script.release(2);
-      await(() -> d.finished() >= 3, "frames 2 and 3 detected");
+      until("frames 2 and 3 detected", () -> d.finished() >= 3);
       LeadTip tip = d.detect(pixels(4), frame(4));
       assertNotNull(tip, "tips of frames after the reset are returned");
       assertTrue(tip.frame().sequence() >= 3, "seq=" + tip.frame().sequence());
@@ -157,7 +148,7 @@ class BackgroundLeadTipDetectorTest {
     script.hold(2);
     try (BackgroundLeadTipDetector d = new BackgroundLeadTipDetector(script)) {
       d.detect(pixels(1), frame(1));
-      await(() -> d.finished() >= 1, "frame 1 detected");
+      until("frame 1 detected", () -> d.finished() >= 1);
       d.reset();
       assertNull(d.detect(pixels(2), frame(2)), "frame 1's tip survived the reset");
       script.release(2);
@@ -177,7 +168,7 @@ class BackgroundLeadTipDetectorTest {
       for (long seq = 1; seq <= 50; seq++) {
         d.detect(pixels(seq), frame(seq));
         long done = seq;
-        await(() -> d.finished() >= done, "frame " + done + " detected");
+        until("frame " + done + " detected", () -> d.finished() >= done);
       }
       LeadTip last = d.detect(pixels(51), frame(51));
       assertTrue(last.frame().sequence() >= 50, "seq=" + last.frame().sequence());

@@ -1,12 +1,12 @@
 package cathnav.core.service;
 
+import static cathnav.core.testing.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cathnav.core.overlay.GuidanceState;
 import cathnav.core.overlay.OverlayRole;
 import cathnav.core.overlay.OverlayShape;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -66,10 +66,6 @@ class NavigationServiceTest {
   void stop() throws Exception {
     await(service.close());
     await(vertx.close());
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   private void sendFramesAndWait(int count, long firstTimestamp) throws InterruptedException {

@@ -1,5 +1,6 @@
 package cathnav.core.web;
 
+import static cathnav.core.testing.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import cathnav.core.service.LeadTipDetector;
 import cathnav.core.service.NavigationService;
 import cathnav.core.service.PoseEstimate;
 import cathnav.core.service.ServiceOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
@@ -28,10 +28,6 @@ class DisplayFaultsTest {
   // held in fields: Vert.x closes clients that are no longer referenced
   private io.vertx.core.http.WebSocketClient clients;
   private NetClient net;
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
 
   @BeforeEach
   void start() throws Exception {

@@ -1,5 +1,7 @@
 package cathnav.core.web;
 
+import static cathnav.core.testing.Waits.await;
+import static cathnav.core.testing.Waits.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,13 +19,10 @@ import cathnav.core.service.PoseEstimate;
 import cathnav.core.service.ProcedureModel;
 import cathnav.core.service.ReceivedFrame;
 import cathnav.core.service.ServiceOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -54,10 +53,6 @@ class WebDisplayBrowserIT {
   private final AtomicBoolean streaming = new AtomicBoolean(true);
   /** What the service's lead detector finds; switched by the tests. */
   private volatile LeadTipDetector tips = LeadTipDetector.NONE;
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
 
   @BeforeEach
   void start() throws Exception {
@@ -105,11 +100,11 @@ class WebDisplayBrowserIT {
   @Test
   void pageShowsLiveFramesWithTheOverlayWhereTheProjectionPutsIt() throws Exception {
     browser.get("http://127.0.0.1:" + service.httpPort() + "/");
-    waitUntil(Duration.ofSeconds(20), () -> Integer.parseInt(browser.findElement(By.id("frames")).getText()) >= 5);
+    until("5 frames shown", () -> Integer.parseInt(browser.findElement(By.id("frames")).getText()) >= 5);
     assertEquals("TRACKING", browser.findElement(By.id("state")).getText());
     assertEquals("9", browser.findElement(By.id("target")).getText());
     assertEquals("java", browser.findElement(By.id("backend")).getText());
-    waitUntil(Duration.ofSeconds(10), () -> "sphere".equals(browser.findElement(By.id("model")).getText()));
+    until("the model name shown", () -> "sphere".equals(browser.findElement(By.id("model")).getText()));
     assertTrue(browser.findElement(By.id("latency")).getText().endsWith("ms"));
 
     WebElement canvas = browser.findElement(By.id("frame"));
@@ -152,9 +147,9 @@ class WebDisplayBrowserIT {
   @Test
   void pageMarksTheOverlayStaleWhenFramesStop() throws Exception {
     browser.get("http://127.0.0.1:" + service.httpPort() + "/");
-    waitUntil(Duration.ofSeconds(20), () -> Integer.parseInt(browser.findElement(By.id("frames")).getText()) >= 3);
+    until("3 frames shown", () -> Integer.parseInt(browser.findElement(By.id("frames")).getText()) >= 3);
     streaming.set(false);
-    waitUntil(Duration.ofSeconds(5), () -> "STALE".equals(browser.findElement(By.id("state")).getText()));
+    until("the state STALE", () -> "STALE".equals(browser.findElement(By.id("state")).getText()));
     WebElement banner = browser.findElement(By.id("banner"));
     assertTrue(banner.isDisplayed());
     assertTrue(banner.getText().startsWith("STALE"), banner.getText());
@@ -165,28 +160,18 @@ class WebDisplayBrowserIT {
     // a tip on the sphere, left of centre (over the target)
     tips = (pixels, frame) -> new LeadTip(W / 2f - 30, H / 2f, false, frame);
     browser.get("http://127.0.0.1:" + service.httpPort() + "/");
-    waitUntil(Duration.ofSeconds(20), () -> browser.findElement(By.id("tip-state")).getText().startsWith("unconfirmed"));
+    until("the tip shown unconfirmed",
+        () -> browser.findElement(By.id("tip-state")).getText().startsWith("unconfirmed"));
     assertEquals("withheld", browser.findElement(By.id("segment")).getText());
     assertEquals("withheld", browser.findElement(By.id("distance")).getText());
     assertTrue(browser.findElement(By.id("message")).getText().contains("lead tip not confirmed"),
         browser.findElement(By.id("message")).getText());
 
     tips = (pixels, frame) -> new LeadTip(W / 2f - 30, H / 2f, true, frame);
-    waitUntil(Duration.ofSeconds(10), () -> "confirmed".equals(browser.findElement(By.id("tip-state")).getText()));
-    waitUntil(Duration.ofSeconds(10), () -> browser.findElement(By.id("segment")).getText().matches("\\d+"));
+    until("the tip shown confirmed", () -> "confirmed".equals(browser.findElement(By.id("tip-state")).getText()));
+    until("a segment number shown", () -> browser.findElement(By.id("segment")).getText().matches("\\d+"));
     assertTrue(browser.findElement(By.id("distance")).getText().contains("mm"),
         browser.findElement(By.id("distance")).getText());
-  }
-
-  private static void waitUntil(Duration limit, java.util.function.BooleanSupplier condition)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + limit);
-      }
-      Thread.sleep(50);
-    }
   }
 
   private static boolean isOutlineGreen(int rgb) {

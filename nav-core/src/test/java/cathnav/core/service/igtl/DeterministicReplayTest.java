@@ -1,5 +1,6 @@
 package cathnav.core.service.igtl;
 
+import static cathnav.core.testing.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -24,13 +25,11 @@ import cathnav.igtl.rec.RecordingWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,10 +44,6 @@ class DeterministicReplayTest {
   private static final int FRAMES = 15;
 
   @TempDir Path dir;
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
 
   /** A deterministic tracker whose pose follows the bright spot in the frame (so every frame draws differently). */
   private static final class SpotTracker implements FrameTracker {

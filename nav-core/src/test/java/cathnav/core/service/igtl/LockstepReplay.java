@@ -1,11 +1,12 @@
 package cathnav.core.service.igtl;
 
+import static cathnav.core.testing.Waits.await;
+
 import cathnav.core.service.FrameOutcome;
 import cathnav.core.service.OutcomeListener;
 import cathnav.core.service.PipelineStatus;
 import cathnav.igtl.rec.RecordedMessage;
 import cathnav.igtl.rec.RecordingReader;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Test helper for replay tests: sends a recording's frames to a running service one at a time (the next once the
@@ -61,9 +61,5 @@ final class LockstepReplay {
     await(server.close());
     await(vertx.close());
     return List.copyOf(overlays);
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }

@@ -1,5 +1,6 @@
 package cathnav.core.service.igtl;
 
+import static cathnav.core.testing.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -33,7 +34,6 @@ import cathnav.igtl.net.IgtlClientOptions;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -58,10 +58,6 @@ class OverlayImageOutputTest {
   private Vertx vertx;
   private NavigationServer server;
   private IgtlClient client;
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-  }
 
   private void start(boolean overlayImage) throws Exception {
     vertx = Vertx.vertx();

@@ -1,5 +1,6 @@
 package cathnav.core.service.igtl;
 
+import static cathnav.core.testing.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -14,7 +15,6 @@ import cathnav.core.service.ServiceOptions;
 import cathnav.core.service.Trackers;
 import cathnav.igtl.net.IgtlClient;
 import cathnav.igtl.net.IgtlClientOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,10 +39,6 @@ class ReferencePeersIT {
   private NavigationServer server;
   private final List<Process> processes = new ArrayList<>();
   private Path bin;
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-  }
 
   @BeforeEach
   void start() throws Exception {

@@ -1,5 +1,6 @@
 package cathnav.core.service.igtl;
 
+import static cathnav.core.testing.Waits.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,14 +41,12 @@ import cathnav.igtl.rec.RecordingWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,10 +71,6 @@ class RegistrationReplayTest {
       List.of(ConfidenceFeature.SIMILARITY), new double[] {92}, -78.2, "test", null);
 
   @TempDir Path dir;
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
 
   /** A 40^3 CT at 3 mm: soft tissue with a few dense and air-filled balls (fixed layout). */
   private static RegistrationModel ct() {
