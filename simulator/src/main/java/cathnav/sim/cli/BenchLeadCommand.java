@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,8 +61,9 @@ public final class BenchLeadCommand implements Callable<Integer> {
   @Option(names = "--frames", defaultValue = "60", description = "Simulated frames (default: ${DEFAULT-VALUE}).")
   int frames;
 
-  @Option(names = "--seed", defaultValue = "7", description = "Simulator noise seed (default: ${DEFAULT-VALUE}).")
-  long seed;
+  @Option(names = "--seed", paramLabel = "N", description = "Simulator noise seed (default: 7; with --scenario demo,"
+      + " the demo's own).")
+  Long seed;
 
   @Option(names = "--reps", defaultValue = "5", description = "Timed passes over the cine (default: ${DEFAULT-VALUE}).")
   int reps;
@@ -137,14 +139,16 @@ public final class BenchLeadCommand implements Callable<Integer> {
             .put("maxErrMm", r.maxErrMm()).put("within1p5mm", r.within15()).put("maxStepPx", r.maxStepPx())
             .put("p50Ms", r.p50Ms()).put("p90Ms", r.p90Ms()));
       }
-      Files.writeString(json, new JsonObject().put("bench", "lead").put("seed", seed).put("rows", a).encodePrettily());
+      Files.writeString(json, new JsonObject().put("bench", "lead").put("seed", phantomSeed()).put("rows", a)
+          .encodePrettily());
     }
     return ExitCodes.OK;
   }
 
   private int demo(PrintWriter out) throws Exception {
     DemoModels.Choice choice = DemoModels.choose(DemoModels.defaultDataDir(), DemoModels.defaultCacheDir(), phantom);
-    DemoLeadBench bench = new DemoLeadBench(choice.procedure(), durationS, 15, size);
+    DemoLeadBench bench = new DemoLeadBench(choice.procedure(), durationS, 15, size,
+        seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
     out.println(bench.describe());
     List<DemoLeadBench.Outcome> outcomes = bench.run();
     List<DemoLeadBench.Summary> rows = DemoLeadBench.standardRows(outcomes);
@@ -176,9 +180,14 @@ public final class BenchLeadCommand implements Callable<Integer> {
             .put("confirmedOver3mm", r.confirmedWrong()).put("p50Ms", r.p50Ms()).put("p90Ms", r.p90Ms()));
       }
       Files.writeString(json, new JsonObject().put("bench", "lead").put("scenario", "demo").put("durationS", durationS)
-          .put("size", size).put("anatomy", choice.realData() ? "real-ct" : "phantom").put("rows", a).encodePrettily());
+          .put("size", size).put("anatomy", choice.realData() ? "real-ct" : "phantom")
+          .put("noiseSeed", seed).put("rows", a).encodePrettily());
     }
     return ExitCodes.OK;
+  }
+
+  private long phantomSeed() {
+    return seed == null ? 7 : seed;
   }
 
   private static String triple(double[] v) {
@@ -213,7 +222,7 @@ public final class BenchLeadCommand implements Callable<Integer> {
          "respiration": {"amplitudeMm": 8, "periodS": 4}, "cardiac": {"heartRateBpm": 70, "amplitudeMm": 2},
          "leadInsertionMm": 175, "csCatheterInsertionMm": 0,
          "events": [{"type": "lead", "atS": 0, "durationS": %f, "insertionMm": %f}]}
-        """, durationS, seed, SIZE, SIZE, PIXEL_MM, SID, SOD, durationS, 175.0 + frames);
+        """, durationS, phantomSeed(), SIZE, SIZE, PIXEL_MM, SID, SOD, durationS, 175.0 + frames);
     Scenario scenario = ScenarioReader.parse(scenarioJson, "bench lead scenario", null);
     SimulatedProcedure procedure = SimulatedProcedure.standard(2.0);
     SimulatorOptions options = SimulatorOptions.DEFAULT.withBitDepth(scenario.bitDepth()).withNoise(NoiseMode.FULL)

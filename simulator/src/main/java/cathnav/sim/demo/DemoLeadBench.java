@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 /**
@@ -73,6 +74,7 @@ public final class DemoLeadBench {
   private final double fps;
   private final int size;
   private final DemoProcedure procedure;
+  private final OptionalLong noiseSeed;
 
   /**
    * @param procedure the anatomy rendered (the demo's phantom or real CT)
@@ -81,6 +83,15 @@ public final class DemoLeadBench {
    * @param size frame width and height, pixels (0.6 mm at 512, scaled to keep the field)
    */
   public DemoLeadBench(DemoProcedure procedure, double durationS, double fps, int size) {
+    this(procedure, durationS, fps, size, OptionalLong.empty());
+  }
+
+  /**
+   * The same run with other quantum noise: {@code noiseSeed} replaces the demo scenario's seed (the lead's path, the
+   * motion and the C-arm move stay as they are), so that a detector change can be checked on frames it was not tuned
+   * on.
+   */
+  public DemoLeadBench(DemoProcedure procedure, double durationS, double fps, int size, OptionalLong noiseSeed) {
     if (!(durationS > 0) || !(fps > 0) || size < 64) {
       throw new IllegalArgumentException("invalid demo lead bench, durationS=" + durationS + ", fps=" + fps
           + ", size=" + size);
@@ -89,6 +100,7 @@ public final class DemoLeadBench {
     this.durationS = durationS;
     this.fps = fps;
     this.size = size;
+    this.noiseSeed = noiseSeed;
   }
 
   /** Renders the run and detects every frame (a warm-up pass, then the measured one). */
@@ -106,7 +118,7 @@ public final class DemoLeadBench {
     List<GroundTruth> truths = new ArrayList<>();
     List<Double> insertion = new ArrayList<>();
     SimulatorOptions options = SimulatorOptions.DEFAULT.withBitDepth(scenario.bitDepth())
-        .withNoise(scenario.noise() ? NoiseMode.FULL : NoiseMode.NONE).withSeed(scenario.seed())
+        .withNoise(scenario.noise() ? NoiseMode.FULL : NoiseMode.NONE).withSeed(noiseSeed.orElse(scenario.seed()))
         .withMotion(scenario.respiration(), scenario.cardiac());
     try (ComputeBackend backend = ComputeBackends.select("java", FallbackPolicy.FAIL).backend();
         FluoroscopySimulator sim = new FluoroscopySimulator(backend, procedure.scene(), options)) {
@@ -230,6 +242,7 @@ public final class DemoLeadBench {
   /** A one-line description of the run, for the console. */
   public String describe() {
     return String.format(Locale.ROOT, "demo scenario, %s, %.1f s at %.1f fps, %dx%d, lead 120->320 mm, C-arm AP->LAO30"
-        + " at %.1f s over 2 s", procedure.description(), durationS, fps, size, size, durationS / 3);
+        + " at %.1f s over 2 s, noise seed %s", procedure.description(), durationS, fps, size, size, durationS / 3,
+        noiseSeed.isPresent() ? Long.toString(noiseSeed.getAsLong()) : "of the demo");
   }
 }
