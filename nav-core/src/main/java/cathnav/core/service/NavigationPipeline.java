@@ -45,13 +45,13 @@ public final class NavigationPipeline implements DutyCycleAgent {
   private static final Logger LOG = LoggerFactory.getLogger(NavigationPipeline.class);
   /** Unreliable (amber) colour of model shapes, RGBA. */
   public static final int AMBER = 0xFFB000FF;
-  /** Status code for problems (OpenIGTLink STATUS codes). */
   /** Readout/STATUS message for an amber overlay whose pose the tracker could not verify against the image. */
   public static final String UNVERIFIED_MESSAGE =
       "motion-compensated pose, heart position not verified: do not rely on the overlay";
   /** The amber overlay's message while the C-arm moves or the pose is being re-checked in its new view. */
   public static final String CARM_MOVING_MESSAGE =
       "C-arm moving: last pose shown, re-checked once the view is still; do not rely on the overlay";
+  /** Status code for problems (OpenIGTLink STATUS codes). */
   static final int STATUS_UNKNOWN_ERROR = 2;
   static final int STATUS_CONFIG_ERROR = 10;
   static final int STATUS_HARDWARE_FAILURE = 18;
@@ -316,7 +316,7 @@ public final class NavigationPipeline implements DutyCycleAgent {
       OverlayProjector.addUnconfirmedTip(shapes, tip.u(), tip.v());
     }
     String message = withTipMessage(model == null ? "no patient model loaded"
-        : tracker == null ? trackerProblem : stateMessage(state, estimate.phase()), tipState, jumped);
+        : tracker == null ? trackerProblem : stateMessage(state, estimate), tipState, jumped);
     long t4 = System.nanoTime();
     latencies.record(PipelineStage.OVERLAY, t4 - t3, 0);
     Readouts readouts = new Readouts(segmentUnderTip, distance, targetSegment, estimate.confidence(),
@@ -350,13 +350,22 @@ public final class NavigationPipeline implements DutyCycleAgent {
     }
   }
 
-  private String stateMessage(GuidanceState state, PoseEstimate.TrackerPhase phase) {
+  /**
+   * The amber overlay's message for an unverified pose whose tracker says what verification waits for ({@link
+   * PoseEstimate#waitingFor()}); {@link #UNVERIFIED_MESSAGE} when it does not say.
+   */
+  public static String unverifiedMessage(String waitingFor) {
+    return waitingFor.isEmpty() ? UNVERIFIED_MESSAGE
+        : "heart position not verified (" + waitingFor + "): do not rely on the overlay";
+  }
+
+  private String stateMessage(GuidanceState state, PoseEstimate estimate) {
     String m =
         switch (state) {
           case REGISTERING -> "registering";
           case TRACKING -> "";
-          case UNRELIABLE -> switch (phase) {
-            case UNVERIFIED -> UNVERIFIED_MESSAGE;
+          case UNRELIABLE -> switch (estimate.phase()) {
+            case UNVERIFIED -> unverifiedMessage(estimate.waitingFor());
             case CARM_MOVING -> CARM_MOVING_MESSAGE;
             default -> "low registration confidence: do not rely on the overlay";
           };
@@ -377,6 +386,22 @@ public final class NavigationPipeline implements DutyCycleAgent {
   /** Readout/STATUS message added when a confirmed tip jumped further than a lead moves ({@link TipJumpGuard}). */
   public static final String JUMPED_TIP_MESSAGE = "lead tip jumped further than a lead moves: segment and distance"
       + " withheld";
+
+  /**
+   * The guidance part of a readout message: {@code message} without the lead-tip sentence that {@link #withTipMessage}
+   * appends (what the overlay's state says, for a display or a log that follows it apart from the tip's).
+   */
+  public static String guidanceMessage(String message) {
+    for (String tip : new String[] {UNCONFIRMED_TIP_MESSAGE, STALE_TIP_MESSAGE, JUMPED_TIP_MESSAGE}) {
+      if (message.equals(tip)) {
+        return "";
+      }
+      if (message.endsWith("; " + tip)) {
+        return message.substring(0, message.length() - tip.length() - 2);
+      }
+    }
+    return message;
+  }
 
   private static String withTipMessage(String m, TipState tipState, boolean jumped) {
     String tip = switch (tipState) {

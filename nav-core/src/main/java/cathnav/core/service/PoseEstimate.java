@@ -11,9 +11,11 @@ import java.util.Objects;
  * @param poseAgeNanos how old the pose's last full registration is relative to this frame, ns (0 when this frame was
  *     fully registered)
  * @param registrations number of successful full registrations so far (a LOST overlay returns only after a new one)
+ * @param waitingFor with {@link TrackerPhase#UNVERIFIED}: what the tracker still needs before it can verify the pose,
+ *     in the cardiologist's words (for example a second C-arm view); empty when it does not say
  */
 public record PoseEstimate(TrackerPhase phase, double[] pose, double confidence, long poseAgeNanos,
-    long registrations) {
+    long registrations, String waitingFor) {
 
   /** The tracker's phase, as reported by the tracker. */
   public enum TrackerPhase {
@@ -35,8 +37,14 @@ public record PoseEstimate(TrackerPhase phase, double[] pose, double confidence,
     LOST
   }
 
+  /** An estimate that does not say what verification waits for. */
+  public PoseEstimate(TrackerPhase phase, double[] pose, double confidence, long poseAgeNanos, long registrations) {
+    this(phase, pose, confidence, poseAgeNanos, registrations, "");
+  }
+
   public PoseEstimate {
     Objects.requireNonNull(phase, "phase");
+    Objects.requireNonNull(waitingFor, "waitingFor");
     if (pose != null && pose.length != 16) {
       throw new IllegalArgumentException("pose must be a row-major 4x4, length=" + pose.length);
     }

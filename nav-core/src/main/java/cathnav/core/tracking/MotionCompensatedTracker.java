@@ -69,6 +69,23 @@ public final class MotionCompensatedTracker implements FrameTracker {
    */
   static final int STILL_FRAMES = 3;
 
+  // what an UNVERIFIED heart pose waits for (PoseEstimate.waitingFor), shown to the cardiologist with the amber overlay
+  /** No registration yet with the heart where the CT has it. */
+  public static final String WAITING_FOR_REST =
+      "waiting for a frame with the heart at its CT position to register the patient";
+  /** One registration at rest: the patient's depth needs a second view. */
+  public static final String WAITING_FOR_SECOND_VIEW = String.format(java.util.Locale.ROOT,
+      "patient pose seen in one view only, turn the C-arm %.0f degrees or more and hold it still",
+      BackgroundRegistration.CONFIRM_ANGLE_DEG);
+  /** The patient's breathing direction is not yet known from two views. */
+  public static final String WAITING_FOR_BREATHING =
+      "measuring the patient's breathing from the heart's motion in two views, hold the C-arm still for a few breaths";
+  /** The view looks nearly along the breathing direction: the heart's depth cannot be followed in it. */
+  public static final String WAITING_FOR_DEPTH_VIEW =
+      "this view looks along the patient's breathing, the heart's depth cannot be followed, turn the C-arm";
+  /** The heart's position is being checked against the image. */
+  public static final String WAITING_FOR_CHECK = "checking the heart's position against the image";
+
   private final BackgroundRegistration background;
   private final TrackerSettings settings;
   private final Vec3 modelCentre;
@@ -263,12 +280,39 @@ public final class MotionCompensatedTracker implements FrameTracker {
     // view's registration errs in depth, which the check (in-plane) cannot see; the heart's depth needs the
     // patient's own breathing direction (the prior can be 15 degrees or more off, 1 mm or more in depth), seen
     // from this view at an angle that shows its depth
-    boolean verified = base.restRegistrations() >= BackgroundRegistration.CONFIRMED_AT_REST && lastCheck != null
-        && lastCheck.passed(heart) && lastCheck.covers(now, heart) && estimated != null
-        && view.seesDepthAlong(direction);
-    TrackerPhase phase = failedRegistrations > 0 ? unreliableOrLost()
-        : verified ? TrackerPhase.TRACKING : TrackerPhase.UNVERIFIED;
-    return estimate(phase, lastPose, confidenceOfBase(), age(now));
+    String waitingFor = verificationWaitsFor(view, estimated != null ? direction : null, now);
+    if (failedRegistrations > 0) {
+      return estimate(unreliableOrLost(), lastPose, confidenceOfBase(), age(now));
+    }
+    TrackerPhase phase = waitingFor.isEmpty() ? TrackerPhase.TRACKING : TrackerPhase.UNVERIFIED;
+    return new PoseEstimate(phase, lastPose.matrix(), clampConfidence(confidenceOfBase()), age(now), registrations,
+        waitingFor);
+  }
+
+  /**
+   * Heart mode: what the frame's heart pose still needs before it is verified, in the cardiologist's words, or empty
+   * when it is verified, needing in turn: a registration with the heart at rest confirmed by one in a second view
+   * (a single view errs in depth); the patient's breathing direction estimated from two views ({@code
+   * estimatedBreathing}, null until then); a view that sees depth along it; and a passed heart check covering
+   * {@code now}.
+   */
+  private String verificationWaitsFor(HeartView view, Vec3 estimatedBreathing, long now) {
+    if (base.restRegistrations() == 0) {
+      return WAITING_FOR_REST;
+    }
+    if (base.restRegistrations() < BackgroundRegistration.CONFIRMED_AT_REST) {
+      return WAITING_FOR_SECOND_VIEW;
+    }
+    if (estimatedBreathing == null) {
+      return WAITING_FOR_BREATHING;
+    }
+    if (!view.seesDepthAlong(estimatedBreathing)) {
+      return WAITING_FOR_DEPTH_VIEW;
+    }
+    if (lastCheck == null || !lastCheck.passed(heart) || !lastCheck.covers(now, heart)) {
+      return WAITING_FOR_CHECK;
+    }
+    return "";
   }
 
   /** The breathing direction estimated so far, or null; logs when it is first found and when its views change. */
@@ -311,7 +355,11 @@ public final class MotionCompensatedTracker implements FrameTracker {
   }
 
   private PoseEstimate estimate(TrackerPhase phase, RigidTransform pose, double confidence, long ageNanos) {
-    return new PoseEstimate(phase, pose.matrix(), Math.max(0, Math.min(1, confidence)), ageNanos, registrations);
+    return new PoseEstimate(phase, pose.matrix(), clampConfidence(confidence), ageNanos, registrations);
+  }
+
+  private static double clampConfidence(double confidence) {
+    return Math.max(0, Math.min(1, confidence));
   }
 
   @Override

@@ -114,6 +114,18 @@ class NavigationServiceTest {
   }
 
   @Test
+  void anUnverifiedPoseSaysWhatItsVerificationWaitsFor() throws Exception {
+    String waitingFor = "patient pose seen in one view only, turn the C-arm 20 degrees or more and hold it still";
+    startWith(phase(PoseEstimate.TrackerPhase.UNVERIFIED, waitingFor), "java");
+    service.useModel(ServiceFixtures.sphereModel(11));
+    sendFramesAndWait(6, 1_000_000_000L);
+    var last = outcomes.get(outcomes.size() - 1).overlay();
+    assertEquals(GuidanceState.UNRELIABLE, last.readouts().state());
+    assertEquals("heart position not verified (" + waitingFor + "): do not rely on the overlay",
+        last.readouts().message());
+  }
+
+  @Test
   void aMovingCArmShowsTheLastPoseAmberSayingSo() throws Exception {
     startWithPhase(PoseEstimate.TrackerPhase.CARM_MOVING);
     service.useModel(ServiceFixtures.sphereModel(11));
@@ -127,10 +139,15 @@ class NavigationServiceTest {
 
   /** The service with a tracker that reports {@code phase} with a good pose on every frame. */
   private void startWithPhase(PoseEstimate.TrackerPhase phase) throws Exception {
-    startWith((model, backend) -> new FrameTracker() {
+    startWith(phase(phase, ""), "java");
+  }
+
+  /** Trackers that report {@code phase}, waiting for {@code waitingFor}, with a good pose on every frame. */
+  private static TrackerFactory phase(PoseEstimate.TrackerPhase phase, String waitingFor) {
+    return (model, backend) -> new FrameTracker() {
       @Override
       public PoseEstimate track(float[] pixels, cathnav.core.geometry.FrameGeometry geometry, long timestamp) {
-        return new PoseEstimate(phase, PoseEstimate.identity(), 0.95, 0, 1);
+        return new PoseEstimate(phase, PoseEstimate.identity(), 0.95, 0, 1, waitingFor);
       }
 
       @Override
@@ -143,7 +160,7 @@ class NavigationServiceTest {
 
       @Override
       public void close() {}
-    }, "java");
+    };
   }
 
   @Test

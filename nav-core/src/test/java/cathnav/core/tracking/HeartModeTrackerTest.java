@@ -16,7 +16,9 @@ import cathnav.core.registration.ConfidenceFeature;
 import cathnav.core.registration.RealCtFixture;
 import cathnav.core.service.PoseEstimate;
 import cathnav.core.service.PoseEstimate.TrackerPhase;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,7 +105,8 @@ class HeartModeTrackerTest {
    * A patient who breathes 15 degrees off the prior (leftward 0.2, anterior 0.45, inferior 0.87; the prior has no
    * left-right part and anterior 0.3), 10 mm at inspiration, frames every 0.25 s: one view never verifies; after a
    * 45 degree C-arm move TRACKING waits until the second view's in-plane motion has given the direction, and then
-   * holds the heart within 2 mm, where the prior's depth would put it further off.
+   * holds the heart within 2 mm, where the prior's depth would put it further off. Until then the amber pose says
+   * what it waits for: a second view while the patient is registered in one, then the breathing measured in both.
    */
   @Test
   void tracksTheHeartWithinTwoMmOnceItsOwnBreathingDirectionIsEstimated() {
@@ -118,28 +121,37 @@ class HeartModeTrackerTest {
     try (MotionCompensatedTracker t = new MotionCompensatedTracker(background, HeartFrames.MODEL,
         TrackerSettings.DEFAULT)) {
       int i = 0;
+      String firstViewWaits = null;
       for (; i < 40; i++) { // 10 s in the first view
         RigidTransform heart = HeartFrames.heartPose(PATIENT, direction.times(10 * breath(i * 0.25)));
         PoseEstimate e = trackWithJobsEvery16(t, jobs, i, frames.frame(VIEW.toProjection(), PATIENT, heart, i),
             FrameGeometry.of(VIEW), i * frameNanos);
         assertNotEquals(TrackerPhase.TRACKING, e.phase(), "verified from a single view, frame " + i);
         assertNotEquals(TrackerPhase.LOST, e.phase(), "frame " + i);
+        firstViewWaits = e.phase() == TrackerPhase.UNVERIFIED ? e.waitingFor() : firstViewWaits;
       }
+      assertEquals(MotionCompensatedTracker.WAITING_FOR_SECOND_VIEW, firstViewWaits,
+          "registered in one view: the cardiologist is told to turn the C-arm");
       int firstInOther = i;
       int firstTracking = -1;
       int tracking = 0;
       double worst = 0;
       double worstPrior = 0;
       HeartView priorView = null;
+      Set<String> secondViewWaits = new LinkedHashSet<>();
       for (; i < firstInOther + 48; i++) { // 12 s in the second view
         Vec3 shift = direction.times(10 * breath(i * 0.25));
         RigidTransform heart = HeartFrames.heartPose(PATIENT, shift);
         PoseEstimate e = trackWithJobsEvery16(t, jobs, i, frames.frame(other.toProjection(), PATIENT, heart, i),
             FrameGeometry.of(other), i * frameNanos);
         assertNotEquals(TrackerPhase.LOST, e.phase(), "frame " + i);
+        if (e.phase() == TrackerPhase.UNVERIFIED && firstTracking < 0) {
+          secondViewWaits.add(e.waitingFor());
+        }
         if (e.phase() != TrackerPhase.TRACKING) {
           continue;
         }
+        assertEquals("", e.waitingFor(), "TRACKING waits for nothing");
         firstTracking = firstTracking < 0 ? i : firstTracking;
         tracking++;
         worst = Math.max(worst, new RigidTransform(e.pose()).apply(c).distance(heart.apply(c)));
@@ -157,6 +169,8 @@ class HeartModeTrackerTest {
           + " TRACKING, worst error %.2f mm (the prior's depth alone: up to %.2f mm)%n",
           (firstTracking - firstInOther) * 0.25, tracking, i - firstInOther, worst, worstPrior);
       assertTrue(tracking > 0, "never TRACKING in the second view");
+      assertTrue(secondViewWaits.contains(MotionCompensatedTracker.WAITING_FOR_BREATHING),
+          "before TRACKING in the second view the pose said it waits for: " + secondViewWaits);
       assertTrue((firstTracking - firstInOther) * 0.25 >= BreathingDirectionEstimator.MIN_SPAN_S,
           "TRACKING " + (firstTracking - firstInOther) * 0.25 + " s after the move, before the second view could"
           + " show the breathing direction");

@@ -8,6 +8,7 @@ import cathnav.core.overlay.Readouts;
 import cathnav.core.overlay.TipConstraint;
 import cathnav.core.overlay.TipState;
 import cathnav.core.service.FrameOutcome;
+import cathnav.core.service.NavigationPipeline;
 import cathnav.core.service.NavigationService;
 import cathnav.core.service.OutcomeListener;
 import cathnav.core.service.PipelineStage;
@@ -50,6 +51,8 @@ public final class DemoStatus implements OutcomeListener {
   private final AtomicLong outcomes = new AtomicLong();
   private final AtomicLong compared = new AtomicLong();
   private volatile double lastErrorMm = Double.NaN;
+  /** The last state and guidance message logged (outcomes arrive on one thread). */
+  private String lastGuidance = "";
   private volatile double maxErrorMm;
   private final AtomicLong comparedTracking = new AtomicLong();
   private volatile double maxTrackingErrorMm;
@@ -99,6 +102,7 @@ public final class DemoStatus implements OutcomeListener {
   public void onOutcome(FrameOutcome outcome) {
     outcomes.incrementAndGet();
     Overlay overlay = outcome.overlay();
+    logGuidanceChange(overlay);
     Truth t = truthByTimestamp.remove(overlay.sourceTimestampNanos());
     boolean withReadouts = hasTipReadouts(overlay.readouts());
     if (withReadouts) {
@@ -247,6 +251,17 @@ public final class DemoStatus implements OutcomeListener {
     synchronized (staleLock) {
       long open = staleSinceNanos == 0 ? 0 : System.nanoTime() - staleSinceNanos;
       return (staleNanos + open) / 1e9;
+    }
+  }
+
+  /** Logs the overlay's state and what it says (its lead-tip sentence aside) whenever either changes. */
+  private void logGuidanceChange(Overlay overlay) {
+    String guidance = overlay.readouts().state() + ": "
+        + NavigationPipeline.guidanceMessage(overlay.readouts().message());
+    if (!guidance.equals(lastGuidance)) {
+      lastGuidance = guidance;
+      LOG.info("guidance, seq={}, state={}, message={}", overlay.frameSequence(), overlay.readouts().state(),
+          NavigationPipeline.guidanceMessage(overlay.readouts().message()));
     }
   }
 
