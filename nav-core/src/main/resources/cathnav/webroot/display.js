@@ -125,7 +125,8 @@
     } else if (state === 'STALE') {
       showBanner('STALE - no new frame for ' + age.toFixed(0) + ' ms', false);
     } else if (state === 'UNRELIABLE') {
-      showBanner('LOW CONFIDENCE - do not rely on the overlay', true);
+      // amber: low confidence, not yet verified, or the C-arm moving; the message below says which and what it waits for
+      showBanner('NOT VERIFIED - do not rely on the overlay or its readouts', true);
     } else if (shown.readouts.backendFallback) {
       showBanner('compute backend fell back to ' + shown.readouts.backend, true);
     } else {

@@ -3,6 +3,7 @@ package cathnav.core.web;
 import static cathnav.core.testing.Waits.await;
 import static cathnav.core.testing.Waits.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cathnav.core.geometry.CArmGeometry;
@@ -10,8 +11,8 @@ import cathnav.core.geometry.FrameGeometry;
 import cathnav.core.overlay.GuidanceMesh;
 import cathnav.core.overlay.GuidanceModel;
 import cathnav.core.overlay.TestMeshes;
-import cathnav.core.service.FixedPoseTracker;
 import cathnav.core.service.FramePixels;
+import cathnav.core.service.FrameTracker;
 import cathnav.core.service.LeadTip;
 import cathnav.core.service.LeadTipDetector;
 import cathnav.core.service.NavigationService;
@@ -45,6 +46,8 @@ class WebDisplayBrowserIT {
   private static final double SOD = 700;
   private static final double SPACING = 0.6;
   private static final double RADIUS = 30;
+  /** The display's amber (#ffb000) as the browser reports a computed colour. */
+  private static final String AMBER_CSS = "rgba(255, 176, 0, 1)";
 
   private Vertx vertx;
   private NavigationService service;
@@ -53,6 +56,28 @@ class WebDisplayBrowserIT {
   private final AtomicBoolean streaming = new AtomicBoolean(true);
   /** What the service's lead detector finds; switched by the tests. */
   private volatile LeadTipDetector tips = LeadTipDetector.NONE;
+  /** The tracker's phase and what an unverified pose waits for; switched by the tests. */
+  private volatile PoseEstimate.TrackerPhase phase = PoseEstimate.TrackerPhase.TRACKING;
+  private volatile String waitingFor = "";
+
+  /** A tracker at the identity pose whose phase the tests switch. */
+  private final class SwitchableTracker implements FrameTracker {
+    @Override
+    public PoseEstimate track(float[] pixels, FrameGeometry geometry, long timestamp) {
+      return new PoseEstimate(phase, PoseEstimate.identity(), 0.95, 0, 1, waitingFor);
+    }
+
+    @Override
+    public void reset() {}
+
+    @Override
+    public String backendName() {
+      return "java";
+    }
+
+    @Override
+    public void close() {}
+  }
 
   @BeforeEach
   void start() throws Exception {
@@ -60,7 +85,7 @@ class WebDisplayBrowserIT {
     FrameGeometry geometry = FrameGeometry.of(CArmGeometry.of(0, 0, SID, SOD, W, H, SPACING, SPACING));
     service = await(NavigationService.start(vertx,
         ServiceOptions.defaults().withHttp("127.0.0.1", 0).withDisplay(W, DisplayEncoder.Format.PNG),
-        (model, backend) -> new FixedPoseTracker(PoseEstimate.identity(), "java"),
+        (model, backend) -> new SwitchableTracker(),
         (pixels, frame) -> tips.detect(pixels, frame),
         request -> {
           throw new java.io.IOException("not used");
@@ -153,6 +178,26 @@ class WebDisplayBrowserIT {
     WebElement banner = browser.findElement(By.id("banner"));
     assertTrue(banner.isDisplayed());
     assertTrue(banner.getText().startsWith("STALE"), banner.getText());
+  }
+
+  @Test
+  void pageShowsAnUnverifiedPoseAmberSayingWhatItWaitsForWithItsReadoutsAmber() throws Exception {
+    tips = (pixels, frame) -> new LeadTip(W / 2f - 30, H / 2f, true, frame);
+    browser.get("http://127.0.0.1:" + service.httpPort() + "/");
+    until("a segment number shown", () -> browser.findElement(By.id("segment")).getText().matches("\\d+"));
+    String tracking = browser.findElement(By.id("distance")).getCssValue("color");
+    assertNotEquals(AMBER_CSS, tracking, "distance amber while TRACKING");
+
+    waitingFor = "patient pose seen in one view only, turn the C-arm 20 degrees or more and hold it still";
+    phase = PoseEstimate.TrackerPhase.UNVERIFIED;
+    until("the state UNRELIABLE", () -> "UNRELIABLE".equals(browser.findElement(By.id("state")).getText()));
+    WebElement banner = browser.findElement(By.id("banner"));
+    assertTrue(banner.isDisplayed());
+    assertTrue(banner.getText().startsWith("NOT VERIFIED"), banner.getText());
+    until("the message saying what verification waits for",
+        () -> browser.findElement(By.id("message")).getText().contains(waitingFor));
+    assertEquals(AMBER_CSS, browser.findElement(By.id("distance")).getCssValue("color"));
+    assertEquals(AMBER_CSS, browser.findElement(By.id("segment")).getCssValue("color"));
   }
 
   @Test
