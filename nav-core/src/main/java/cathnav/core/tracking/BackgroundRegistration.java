@@ -62,7 +62,8 @@ final class BackgroundRegistration implements AutoCloseable {
   /** The smallest angle between the beams of two views whose registrations can confirm each other's depth. */
   static final double CONFIRM_ANGLE_DEG = 20;
 
-  private static double angleDeg(Vec3 a, Vec3 b) {
+  /** The angle between two unit vectors, degrees. */
+  static double angleDeg(Vec3 a, Vec3 b) {
     return Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, a.dot(b)))));
   }
 

@@ -73,10 +73,13 @@ public final class MotionCompensatedTracker implements FrameTracker {
   /** No registration yet with the heart where the CT has it. */
   public static final String WAITING_FOR_REST =
       "waiting for a frame with the heart at its CT position to register the patient";
-  /** One registration at rest: the patient's depth needs a second view. */
+  /** One registration at rest, in this view or one close to it: the patient's depth needs a second view. */
   public static final String WAITING_FOR_SECOND_VIEW = String.format(java.util.Locale.ROOT,
       "patient pose seen in one view only, turn the C-arm %.0f degrees or more and hold it still",
       BackgroundRegistration.CONFIRM_ANGLE_DEG);
+  /** One registration at rest in another view far enough away: this view's one confirms it. */
+  public static final String WAITING_FOR_REST_IN_THIS_VIEW =
+      "confirming the patient pose in this second view, waiting for a frame with the heart at its CT position";
   /** The patient's breathing direction is not yet known from two views. */
   public static final String WAITING_FOR_BREATHING =
       "measuring the patient's breathing from the heart's motion in two views, hold the C-arm still for a few breaths";
@@ -291,8 +294,8 @@ public final class MotionCompensatedTracker implements FrameTracker {
 
   /**
    * Heart mode: what the frame's heart pose still needs before it is verified, in the cardiologist's words, or empty
-   * when it is verified, needing in turn: a registration with the heart at rest confirmed by one in a second view
-   * (a single view errs in depth); the patient's breathing direction estimated from two views ({@code
+   * when it is verified, needing in turn: a registration with the heart at rest confirmed by one in a second view at
+   * least {@link BackgroundRegistration#CONFIRM_ANGLE_DEG} away (a single view errs in depth); the patient's breathing direction estimated from two views ({@code
    * estimatedBreathing}, null until then); a view that sees depth along it; and a passed heart check covering
    * {@code now}.
    */
@@ -301,7 +304,10 @@ public final class MotionCompensatedTracker implements FrameTracker {
       return WAITING_FOR_REST;
     }
     if (base.restRegistrations() < BackgroundRegistration.CONFIRMED_AT_REST) {
-      return WAITING_FOR_SECOND_VIEW;
+      Vec3 beam = new ProjectionGeometry(view.projection).beamDirection().normalized();
+      return base.restBeam() != null
+          && BackgroundRegistration.angleDeg(beam, base.restBeam()) >= BackgroundRegistration.CONFIRM_ANGLE_DEG
+          ? WAITING_FOR_REST_IN_THIS_VIEW : WAITING_FOR_SECOND_VIEW;
     }
     if (estimatedBreathing == null) {
       return WAITING_FOR_BREATHING;

@@ -1,6 +1,7 @@
 package cathnav.core.tracking;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -35,6 +36,12 @@ class HeartModeTrackerTest {
       new PoseParameters(-3, 4, 2, -0.02, 0.03, 0.02).toTransform(RealCtFixture.HEART_CENTRE);
   private static final CArmGeometry VIEW = TrackingFixture.view(-25, 15);
   private static final long FRAME_NANOS = 66_666_667L;
+  /** The breathing scenarios' frame spacing, ns. */
+  private static final long FRAME_250MS = 250_000_000L;
+  /** The patient's breathing direction in the breathing scenarios: 15 degrees off the prior. */
+  private static final Vec3 BREATHING = new Vec3(0.2, 0.45, -0.87).normalized();
+  /** Frames in the first view of the breathing scenarios (10 s). */
+  private static final int FIRST_VIEW_FRAMES = 40;
 
   @BeforeAll
   static void open() {
@@ -110,27 +117,12 @@ class HeartModeTrackerTest {
    */
   @Test
   void tracksTheHeartWithinTwoMmOnceItsOwnBreathingDirectionIsEstimated() {
-    Vec3 direction = new Vec3(0.2, 0.45, -0.87).normalized();
     CArmGeometry other = TrackingFixture.view(20, 15);
     Vec3 c = frames.layers.heartCentre();
-    long frameNanos = 250_000_000L;
     HeldJobs jobs = new HeldJobs();
-    BackgroundRegistration background = new BackgroundRegistration(
-        BackendSupply.JAVA, HeartFrames.MODEL, CALIBRATION,
-        TrackerSettings.DEFAULT.full(), HeartVerification.DEFAULT, jobs);
-    try (MotionCompensatedTracker t = new MotionCompensatedTracker(background, HeartFrames.MODEL,
-        TrackerSettings.DEFAULT)) {
-      int i = 0;
-      String firstViewWaits = null;
-      for (; i < 40; i++) { // 10 s in the first view
-        RigidTransform heart = HeartFrames.heartPose(PATIENT, direction.times(10 * breath(i * 0.25)));
-        PoseEstimate e = trackWithJobsEvery16(t, jobs, i, frames.frame(VIEW.toProjection(), PATIENT, heart, i),
-            FrameGeometry.of(VIEW), i * frameNanos);
-        assertNotEquals(TrackerPhase.TRACKING, e.phase(), "verified from a single view, frame " + i);
-        assertNotEquals(TrackerPhase.LOST, e.phase(), "frame " + i);
-        firstViewWaits = e.phase() == TrackerPhase.UNVERIFIED ? e.waitingFor() : firstViewWaits;
-      }
-      assertEquals(MotionCompensatedTracker.WAITING_FOR_SECOND_VIEW, firstViewWaits,
+    try (MotionCompensatedTracker t = heartTracker(jobs)) {
+      int i = FIRST_VIEW_FRAMES;
+      assertEquals(MotionCompensatedTracker.WAITING_FOR_SECOND_VIEW, breatheInTheFirstView(t, jobs),
           "registered in one view: the cardiologist is told to turn the C-arm");
       int firstInOther = i;
       int firstTracking = -1;
@@ -140,10 +132,10 @@ class HeartModeTrackerTest {
       HeartView priorView = null;
       Set<String> secondViewWaits = new LinkedHashSet<>();
       for (; i < firstInOther + 48; i++) { // 12 s in the second view
-        Vec3 shift = direction.times(10 * breath(i * 0.25));
+        Vec3 shift = BREATHING.times(10 * breath(i * 0.25));
         RigidTransform heart = HeartFrames.heartPose(PATIENT, shift);
         PoseEstimate e = trackWithJobsEvery16(t, jobs, i, frames.frame(other.toProjection(), PATIENT, heart, i),
-            FrameGeometry.of(other), i * frameNanos);
+            FrameGeometry.of(other), i * FRAME_250MS);
         assertNotEquals(TrackerPhase.LOST, e.phase(), "frame " + i);
         if (e.phase() == TrackerPhase.UNVERIFIED && firstTracking < 0) {
           secondViewWaits.add(e.waitingFor());
@@ -177,6 +169,54 @@ class HeartModeTrackerTest {
       assertTrue(worst < 2.0, "TRACKING pose " + worst + " mm from the heart");
       assertTrue(worstPrior > worst, "the prior would have done as well: " + worstPrior + " mm");
     }
+  }
+
+  /**
+   * Registered with the heart at rest in one view, then held in a second view 45 degrees away while the heart stays
+   * 6 mm out of its CT position (no rest there yet): the amber pose says it waits to confirm the patient in this
+   * view, never that the C-arm should turn again.
+   */
+  @Test
+  void inTheSecondViewThePoseWaitsForTheHeartAtRestThereNotForAnotherTurn() {
+    CArmGeometry other = TrackingFixture.view(20, 15);
+    RigidTransform displaced = HeartFrames.heartPose(PATIENT, BREATHING.times(6));
+    HeldJobs jobs = new HeldJobs();
+    try (MotionCompensatedTracker t = heartTracker(jobs)) {
+      breatheInTheFirstView(t, jobs);
+      Set<String> waits = new LinkedHashSet<>();
+      for (int i = FIRST_VIEW_FRAMES; i < FIRST_VIEW_FRAMES + 40; i++) {
+        PoseEstimate e = trackWithJobsEvery16(t, jobs, i, frames.frame(other.toProjection(), PATIENT, displaced, i),
+            FrameGeometry.of(other), i * FRAME_250MS);
+        if (e.phase() == TrackerPhase.UNVERIFIED) {
+          waits.add(e.waitingFor());
+        }
+      }
+      assertEquals(Set.of(MotionCompensatedTracker.WAITING_FOR_REST_IN_THIS_VIEW), waits);
+    }
+  }
+
+  /** A heart-mode tracker whose background jobs wait in {@code jobs}. */
+  private static MotionCompensatedTracker heartTracker(HeldJobs jobs) {
+    BackgroundRegistration background = new BackgroundRegistration(BackendSupply.JAVA, HeartFrames.MODEL,
+        CALIBRATION, TrackerSettings.DEFAULT.full(), HeartVerification.DEFAULT, jobs);
+    return new MotionCompensatedTracker(background, HeartFrames.MODEL, TrackerSettings.DEFAULT);
+  }
+
+  /**
+   * {@link #FIRST_VIEW_FRAMES} frames, 0.25 s apart, of the patient breathing 10 mm along {@link #BREATHING} in
+   * {@link #VIEW}: never TRACKING (one view) nor LOST. Returns what the last unverified pose waited for.
+   */
+  private static String breatheInTheFirstView(MotionCompensatedTracker t, HeldJobs jobs) {
+    String waits = null;
+    for (int i = 0; i < FIRST_VIEW_FRAMES; i++) {
+      RigidTransform heart = HeartFrames.heartPose(PATIENT, BREATHING.times(10 * breath(i * 0.25)));
+      PoseEstimate e = trackWithJobsEvery16(t, jobs, i, frames.frame(VIEW.toProjection(), PATIENT, heart, i),
+          FrameGeometry.of(VIEW), i * FRAME_250MS);
+      assertNotEquals(TrackerPhase.TRACKING, e.phase(), "verified from a single view, frame " + i);
+      assertNotEquals(TrackerPhase.LOST, e.phase(), "frame " + i);
+      waits = e.phase() == TrackerPhase.UNVERIFIED ? e.waitingFor() : waits;
+    }
+    return waits;
   }
 
   private static void deadline(long deadline) {
