@@ -62,13 +62,15 @@ class LeadDetectorOnPhantomFramesTest {
     System.out.println("seed=" + seed + " (reproduce: -Dcathnav.test.seed=" + seed + ")");
     LeadDetector detector = new LeadDetector(LeadDetectorOptions.PACING_LEAD);
     at512 = track(512, seed, (raw, size, frame) -> {
-      LeadDetection d = detector.detect(raw, size, size);
+      LeadDetection d = detector.detect(raw, size, size,
+          frame.truth().geometry().knownCArm().orElseThrow().mmPerPixelAtIsocenterU());
       return d.found() ? new double[] {d.tipU(), d.tipV()} : null;
     });
     try (LeadTipDetector service = LeadTipDetectors.wire()) {
       at1024 = track(1024, seed, (raw, size, frame) -> {
         LeadTip tip = service.detect(raw, new LeadTipFrame(frame.truth().index() + 1, frame.timestampNs(),
-            frame.truth().geometry().projection()));
+            frame.truth().geometry().projection(),
+            frame.truth().geometry().knownCArm().orElseThrow().mmPerPixelAtIsocenterU()));
         return tip == null ? null : new double[] {tip.u(), tip.v()};
       });
     }

@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * <p>Each detection says how far the detector's own evidence supports its tip ({@link LeadDetection#tipConfidence()},
  * {@link LeadDetection#tipConfirmed()}; rule in {@link TipConfirmation}): a free tip electrode at the end (compact
  * dark spot, no second one ahead, no valley going on), seen and agreeing over two detections since the last
- * {@link #reset()}, which the caller makes when the projection changes.
+ * {@link #reset()}, which the caller makes when the projection changes, with the lead's ring electrode seen behind
+ * the tip in at least one of them (looked for as far back as a bipolar lead has it, in pixels of the frame's pixel
+ * size at the isocentre).
  *
  * <p>Thread-safety: one instance per frame stream, used by one thread (the pipeline thread); it keeps the previous
  * detection and its work buffers.
@@ -62,12 +64,19 @@ public final class LeadDetector {
   private static final int MAX_ELECTRODE_STEPS = 2;
   /** A reported tip this close to where the image puts it is the image's tip, pixels (under 1 mm). */
   private static final double TIP_FROM_IMAGE_PX = 2;
+  /**
+   * Pixel size at the isocentre assumed when the caller does not give one, mm: the finest the detector is tuned for
+   * (about 512 pixels across a 20 cm field, magnified 1.5 times), so the ring electrode is looked for far enough back.
+   */
+  public static final double TYPICAL_MM_PER_PIXEL = 0.25;
 
   private final LeadDetectorOptions options;
   private final TipLocator tipLocator = new TipLocator();
   private final TipTrack tipTrack = new TipTrack();
   private final TipConfirmation confirmation = new TipConfirmation();
   private RidgeMap ridges;
+  /** How far behind the tip the ring electrode is looked for in the current frame, pixels. */
+  private int ringReachPx;
   private LeadDetection previous;
   /** The previous detection was a fresh lock not yet confirmed (not reported). */
   private boolean pending;
@@ -86,13 +95,28 @@ public final class LeadDetector {
 
   /**
    * Detects the wire in one frame of raw detector intensities (bright where little attenuates; any gain and bit
-   * depth), row-major {@code width * height}; the array is only read.
+   * depth), row-major {@code width * height}; the array is only read. The pixel size at the isocentre is taken as
+   * {@value #TYPICAL_MM_PER_PIXEL} mm.
    */
   public LeadDetection detect(float[] raw, int width, int height) {
+    return detect(raw, width, height, TYPICAL_MM_PER_PIXEL);
+  }
+
+  /**
+   * Detects the wire in one frame, as {@link #detect(float[], int, int)}, with the frame's pixel size at the
+   * isocentre in mm (of the pixels handed in: after any binning), which sets how far behind the tip the lead's ring
+   * electrode is looked for.
+   */
+  public LeadDetection detect(float[] raw, int width, int height, double mmPerPixel) {
     if (width < 16 || height < 16 || raw.length != width * height) {
       throw new IllegalArgumentException("frame size mismatch, width=" + width + ", height=" + height + ", pixels="
           + raw.length);
     }
+    if (!(mmPerPixel >= 0.02 && mmPerPixel <= 5)) {
+      throw new IllegalArgumentException("pixel size at the isocentre must be within 0.02..5 mm, mmPerPixel="
+          + mmPerPixel);
+    }
+    ringReachPx = TipEnd.ringReachPx(mmPerPixel);
     if (ridges == null || ridges.width != width || ridges.height != height) {
       ridges = new RidgeMap(width, height);
       reset();
@@ -262,14 +286,14 @@ public final class LeadDetector {
     }
     double[] tip = tipLocator.locate(ridges, ordered);
     float[] line = TipTrack.extendTo(ordered, tip);
-    TipEnd.Look look = TipEnd.look(ridges, line);
+    TipEnd.Look look = TipEnd.look(ridges, line, ringReachPx);
     for (int k = 0; options.requireTipElectrode() && k < MAX_ELECTRODE_STEPS && look.spotAhead(); k++) {
       // a pacing lead with a second electrode ahead: the trace stopped at the ring electrode, the faint body beyond
       // it unseen; the wire goes on to the tip electrode there (other wires' marker bands are not electrodes)
       ordered = extendStraight(line, look.ahead()[1], look.ahead()[2]);
       tip = tipLocator.locate(ridges, ordered);
       line = TipTrack.extendTo(ordered, tip);
-      look = TipEnd.look(ridges, line);
+      look = TipEnd.look(ridges, line, ringReachPx);
     }
     if (near != null && near.found()) {
       line = tipTrack.limit(line, near);
@@ -282,7 +306,8 @@ public final class LeadDetector {
     // the tracking held the tip back or kept the previous one: the image does not put it here
     boolean tipFromImage = Math.hypot(tipU - tip[0], tipV - tip[1]) <= TIP_FROM_IMAGE_PX;
     return new Traced(new LeadDetection(true, line, tipU, tipV, length, contrast / n),
-        new TipConfirmation.Evidence(true, electrodeSeen && look.freeTipElectrode(), tipFromImage, tipU, tipV));
+        new TipConfirmation.Evidence(true, electrodeSeen && look.freeTipElectrode(), tipFromImage, look.ringBehind(),
+            tipU, tipV));
   }
 
   /** The centreline with a straight stretch, points a pixel apart, from its end to (u, v). */

@@ -2,8 +2,10 @@ package cathnav.core.lead;
 
 /**
  * What the image shows around a located tip, beyond the trace that led to it: how dark a compact spot the tip is, a
- * second dark spot ahead (the located end may be the ring electrode, the tip electrode lying further on), and a valley
- * going on from it in another direction (a bend seen end-on, not an end).
+ * second dark spot ahead (the located end may be the ring electrode, the tip electrode lying further on), a valley
+ * going on from it in another direction (a bend seen end-on, not an end), and a bipolar lead's ring electrode on the
+ * wire behind it (a tip electrode has one 10 to 12 mm behind it; a bend seen end-on, whose dark spot is the body
+ * running along the beam, has none).
  *
  * <p>The thresholds were set on the demo's simulated frames (phantom and real CT, AP and LAO 30; log depth of a true
  * tip electrode 0.43 to 1.25, of a spot ahead of a true tip at most 0.23 and of the tip electrode ahead of a ring
@@ -31,6 +33,27 @@ final class TipEnd {
   /** A valley going on from the end at this fraction of the wire's own strength makes it no free end. */
   static final double MAX_CONTINUATION = 0.5;
 
+  /**
+   * How far behind the tip the ring electrode's far edge lies on a bipolar pacing lead, mm (ring 10 to 12 mm behind
+   * the tip electrode's end, as the leads implanted and the simulator's model have it).
+   */
+  static final double RING_FAR_EDGE_MM = 12;
+  /**
+   * Slack on where the ring is looked for: a lead in front of the isocentre is magnified more than at it (up to about
+   * 8 % over the heart's depth) and the tip is placed a pixel or two either way.
+   */
+  static final double RING_SLACK = 1.15;
+  /** Nearest the ring's darkest point is looked for behind the tip, pixels (a lead seen almost along the beam). */
+  static final int RING_FROM_PX = 3;
+  /**
+   * Least prominence (log units) of a ring electrode: its compact-spot depth over the lightest stretch of wire between
+   * it and the tip electrode. Set on the demo's frames (phantom and real CT, AP and LAO 30, every frame and every 2nd
+   * or 3rd): at true tips the prominence is 0.6 at the median, under 0.2 in 5 to 7 % of frames (the two electrodes
+   * merge when the lead's distal part runs along the beam); at a bend seen end-on that passed the other tests of a tip
+   * it was 0.11 to 0.15.
+   */
+  static final double MIN_RING_PROMINENCE = 0.25;
+
   private TipEnd() {}
 
   /**
@@ -39,8 +62,9 @@ final class TipEnd {
    * @param spotDepth compact dark-spot depth at the tip ({@link #electrodeSpot}), log units
    * @param ahead the darkest spot ahead, {@code {depth, u, v}}
    * @param continuation how strongly a valley goes on from the end, relative to the wire (see {@link #continuation})
+   * @param ring prominence of a ring electrode on the wire behind the tip ({@link #ringElectrode}), log units
    */
-  record Look(double spotDepth, double[] ahead, double continuation) {
+  record Look(double spotDepth, double[] ahead, double continuation, double ring) {
 
     /** Another electrode-like spot lies ahead: the end may be the ring electrode. */
     boolean spotAhead() {
@@ -54,11 +78,65 @@ final class TipEnd {
     boolean freeTipElectrode() {
       return spotDepth >= MIN_SPOT_DEPTH && !spotAhead() && continuation < MAX_CONTINUATION;
     }
+
+    /** A ring electrode is seen on the wire behind the tip, where a bipolar lead has it. */
+    boolean ringBehind() {
+      return ring >= MIN_RING_PROMINENCE;
+    }
   }
 
-  /** Looks at the tip end of {@code line} (tip last). */
-  static Look look(RidgeMap map, float[] line) {
-    return new Look(electrodeSpot(map, line), darkestAhead(map, line), continuation(map, line));
+  /**
+   * Looks at the tip end of {@code line} (tip last).
+   *
+   * @param ringReachPx how far behind the tip the ring electrode is looked for, pixels ({@link #ringReachPx})
+   */
+  static Look look(RidgeMap map, float[] line, int ringReachPx) {
+    return new Look(electrodeSpot(map, line), darkestAhead(map, line), continuation(map, line),
+        ringElectrode(map, line, ringReachPx));
+  }
+
+  /** How far behind the tip the ring electrode is looked for, pixels, with {@code mmPerPixel} at the isocentre. */
+  static int ringReachPx(double mmPerPixel) {
+    if (!(mmPerPixel > 0)) {
+      throw new IllegalArgumentException("pixel size must be positive, mmPerPixel=" + mmPerPixel);
+    }
+    return (int) Math.ceil(RING_SLACK * RING_FAR_EDGE_MM / mmPerPixel);
+  }
+
+  /**
+   * Prominence of a ring electrode on the wire behind the tip (log units, 0 when none): the compact-spot depth
+   * ({@link #spotDepth}) is sampled every pixel of arc along the centreline back from the tip; at each local darkest
+   * point {@value #RING_FROM_PX} to {@code reachPx} pixels back, the prominence is its depth less the least depth
+   * between it and the tip (the lighter body between the two electrodes), and at most its depth; the largest is
+   * returned. Where the lead's distal part runs along the beam the two electrodes are drawn a few pixels apart, and
+   * where they merge into one dark blob no ring is seen.
+   */
+  static double ringElectrode(RidgeMap map, float[] line, int reachPx) {
+    double[] depth = new double[reachPx + 2];
+    int count = 0;
+    int k = line.length / 2 - 1;
+    double arc = 0;
+    while (count < depth.length && k > 0) {
+      double su = line[2 * k - 2] - line[2 * k];
+      double sv = line[2 * k - 1] - line[2 * k + 1];
+      double seg = Math.hypot(su, sv);
+      while (count < depth.length && count <= arc + seg) {
+        double f = seg > 0 ? (count - arc) / seg : 0;
+        depth[count] = spotDepth(map, line[2 * k] + f * su, line[2 * k + 1] + f * sv);
+        count++;
+      }
+      arc += seg;
+      k--;
+    }
+    double best = 0;
+    double lightest = Double.POSITIVE_INFINITY;
+    for (int s = 1; s + 1 < count; s++) {
+      if (s >= RING_FROM_PX && depth[s] >= depth[s - 1] && depth[s] >= depth[s + 1]) {
+        best = Math.max(best, Math.min(depth[s], depth[s] - lightest));
+      }
+      lightest = Math.min(lightest, depth[s]);
+    }
+    return best;
   }
 
   /**

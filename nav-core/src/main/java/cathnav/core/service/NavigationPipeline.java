@@ -262,11 +262,14 @@ public final class NavigationPipeline implements DutyCycleAgent {
       LOG.debug("view changed: lead detector reset, seq={}", frame.sequence());
     }
     lastView = view;
-    LeadTip tip = leadDetector.detect(pixels, new LeadTipFrame(frame.sequence(), frame.sourceTimestampNanos(), view));
+    CArmGeometry carm = geometry.cArm();
+    // the detector looks for the lead's ring electrode as far behind the tip as this pixel size puts it
+    double tipMmPerPixel = carm != null ? carm.mmPerPixelAtIsocenterU() : Double.NaN;
+    LeadTip tip = leadDetector.detect(pixels,
+        new LeadTipFrame(frame.sequence(), frame.sourceTimestampNanos(), view, tipMmPerPixel));
     TipState tipState = TipGate.classify(tip, frame.sequence(), frame.sourceTimestampNanos(), view, interval);
     boolean jumped = false;
     if (tipState == TipState.CONFIRMED) {
-      CArmGeometry carm = geometry.cArm();
       // without C-arm parameters the detector's pixel spacing: larger than at the isocentre, so a stricter bound
       double mmU = carm != null ? carm.mmPerPixelAtIsocenterU() : geometry.pixelSpacingU();
       double mmV = carm != null ? carm.mmPerPixelAtIsocenterV() : geometry.pixelSpacingV();

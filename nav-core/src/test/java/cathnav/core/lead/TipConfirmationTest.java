@@ -10,8 +10,14 @@ import org.junit.jupiter.api.Test;
 /** The rule that says when a tip is confirmed by the detector's own evidence, and the confidence it gives. */
 class TipConfirmationTest {
 
+  /** A free tip electrode seen, with the ring electrode behind it. */
   private static TipConfirmation.Evidence seen(double u, double v) {
-    return new TipConfirmation.Evidence(true, true, true, u, v);
+    return new TipConfirmation.Evidence(true, true, true, true, u, v);
+  }
+
+  /** A free tip electrode seen, without a ring electrode behind it. */
+  private static TipConfirmation.Evidence seenWithoutRing(double u, double v) {
+    return new TipConfirmation.Evidence(true, true, true, false, u, v);
   }
 
   @Test
@@ -54,7 +60,7 @@ class TipConfirmationTest {
     TipConfirmation rule = new TipConfirmation();
     rule.update(seen(100, 200));
     rule.update(seen(101, 200));
-    double faded = rule.update(new TipConfirmation.Evidence(true, false, true, 102, 200));
+    double faded = rule.update(new TipConfirmation.Evidence(true, false, true, true, 102, 200));
     assertEquals(TipConfirmation.WITHOUT_EVIDENCE, faded);
     assertFalse(TipConfirmation.confirmed(rule.update(seen(103, 200))));
   }
@@ -64,7 +70,7 @@ class TipConfirmationTest {
     TipConfirmation rule = new TipConfirmation();
     rule.update(seen(100, 200));
     rule.update(seen(101, 200));
-    double held = rule.update(new TipConfirmation.Evidence(true, true, false, 101, 200));
+    double held = rule.update(new TipConfirmation.Evidence(true, true, false, true, 101, 200));
     assertFalse(TipConfirmation.confirmed(held));
   }
 
@@ -75,6 +81,31 @@ class TipConfirmationTest {
     rule.update(seen(101, 200));
     assertEquals(0, rule.update(TipConfirmation.Evidence.NONE));
     assertFalse(TipConfirmation.confirmed(rule.update(seen(102, 200))));
+  }
+
+  @Test
+  void streakThatNeverShowsTheRingElectrodeIsNeverConfirmed() {
+    TipConfirmation rule = new TipConfirmation();
+    for (int k = 0; k < 6; k++) {
+      assertEquals(TipConfirmation.FRESH, rule.update(seenWithoutRing(100 + k, 200)), 1e-12, "detection " + k);
+    }
+  }
+
+  @Test
+  void ringSeenOnceInTheStreakConfirmsItsLaterDetections() {
+    TipConfirmation rule = new TipConfirmation();
+    rule.update(seen(100, 200));
+    assertEquals(TipConfirmation.CONFIRMED, rule.update(seenWithoutRing(101, 200)), 1e-12);
+    assertEquals(TipConfirmation.CONFIRMED + 0.125, rule.update(seenWithoutRing(102, 200)), 1e-12);
+  }
+
+  @Test
+  void ringSeenBeforeAJumpDoesNotConfirmTheTipAfterIt() {
+    TipConfirmation rule = new TipConfirmation();
+    rule.update(seen(100, 200));
+    rule.update(seen(101, 200));
+    rule.update(seenWithoutRing(101 + TipConfirmation.MAX_STEP_PX + 0.5, 200));
+    assertFalse(TipConfirmation.confirmed(rule.update(seenWithoutRing(102 + TipConfirmation.MAX_STEP_PX, 200))));
   }
 
   @Test

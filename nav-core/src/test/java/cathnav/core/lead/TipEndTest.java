@@ -1,5 +1,6 @@
 package cathnav.core.lead;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,8 @@ class TipEndTest {
 
   private static final int N = 256;
   private static final double[] SCALES = {1.0, 1.5, 2.0};
+  /** The demo's pixel size at the isocentre, mm: the ring electrode is looked for up to 34 pixels behind the tip. */
+  private static final int RING_REACH_PX = TipEnd.ringReachPx(0.41);
 
   private static Random random() {
     long seed = Long.getLong("cathnav.test.seed", System.nanoTime());
@@ -79,16 +82,48 @@ class TipEndTest {
   @Test
   void leadEndingInItsTipElectrodeIsAFreeTipElectrode() {
     RidgeMap m = new Frame().wire(40, 40, 150, 150).electrode(150, 150).electrode(133, 133).map(random());
-    TipEnd.Look look = TipEnd.look(m, line(40, 40, 150, 150));
+    TipEnd.Look look = TipEnd.look(m, line(40, 40, 150, 150), RING_REACH_PX);
     assertTrue(look.freeTipElectrode(), "spot " + look.spotDepth() + ", ahead " + look.ahead()[0] + ", continuation "
         + look.continuation());
+  }
+
+  @Test
+  void leadEndingInItsTipElectrodeShowsTheRingElectrodeBehindIt() {
+    // tip electrode at (150, 150), ring 24 pixels (10 mm at 0.41 mm a pixel) back along the wire
+    RidgeMap m = new Frame().wire(40, 40, 150, 150).electrode(150, 150).electrode(133, 133).map(random());
+    TipEnd.Look look = TipEnd.look(m, line(40, 40, 150, 150), RING_REACH_PX);
+    assertTrue(look.ringBehind(), "ring prominence " + look.ring());
+  }
+
+  @Test
+  void bendSeenEndOnShowsNoRingElectrodeBehindIt() {
+    // a dark compact spot where the wire runs along the beam and turns back out of sight: it looks like a free tip
+    // electrode, but the body behind it has no second electrode
+    RidgeMap m = new Frame().wire(40, 40, 150, 150).electrode(150, 150).map(random());
+    TipEnd.Look look = TipEnd.look(m, line(40, 40, 150, 150), RING_REACH_PX);
+    assertTrue(look.spotDepth() >= TipEnd.MIN_SPOT_DEPTH, "spot " + look.spotDepth());
+    assertFalse(look.ringBehind(), "ring prominence " + look.ring());
+  }
+
+  @Test
+  void ringElectrodeFartherBackThanALeadHasItIsNotTakenForIt() {
+    // a second electrode 45 pixels back (18 mm at 0.41 mm a pixel): not this lead's ring
+    RidgeMap m = new Frame().wire(40, 40, 150, 150).electrode(150, 150).electrode(118, 118).map(random());
+    TipEnd.Look look = TipEnd.look(m, line(40, 40, 150, 150), RING_REACH_PX);
+    assertFalse(look.ringBehind(), "ring prominence " + look.ring());
+  }
+
+  @Test
+  void ringIsLookedForAsFarBackAsTheFarEdgeOfABipolarLeadsRing() {
+    assertEquals(34, TipEnd.ringReachPx(0.41));
+    assertEquals(28, TipEnd.ringReachPx(0.5));
   }
 
   @Test
   void ringElectrodeWithTheTipElectrodeAheadIsNoFreeEnd() {
     // the trace stopped at the ring (133, 133); the body to the tip electrode at (150, 150) is too faint to trace
     RidgeMap m = new Frame().wire(40, 40, 133, 133).electrode(150, 150).electrode(133, 133).map(random());
-    TipEnd.Look look = TipEnd.look(m, line(40, 40, 133, 133));
+    TipEnd.Look look = TipEnd.look(m, line(40, 40, 133, 133), RING_REACH_PX);
     assertTrue(look.spotAhead(), "ahead " + look.ahead()[0] + " vs spot " + look.spotDepth());
     assertTrue(Math.hypot(look.ahead()[1] - 150, look.ahead()[2] - 150) < 3, "spot ahead at (" + look.ahead()[1]
         + ", " + look.ahead()[2] + ")");
@@ -99,7 +134,7 @@ class TipEndTest {
   void darkBendWhereTheWireGoesOnIsNoFreeEnd() {
     // the wire turns back sharply at (150, 150), dark where it runs along the beam; the trace stopped there
     RidgeMap m = new Frame().wire(40, 40, 150, 150).wire(150, 150, 200, 90).electrode(150, 150).map(random());
-    TipEnd.Look look = TipEnd.look(m, line(40, 40, 150, 150));
+    TipEnd.Look look = TipEnd.look(m, line(40, 40, 150, 150), RING_REACH_PX);
     assertTrue(look.continuation() >= TipEnd.MAX_CONTINUATION, "continuation " + look.continuation());
     assertFalse(look.freeTipElectrode());
   }
@@ -107,6 +142,6 @@ class TipEndTest {
   @Test
   void wireFadingOutWithoutAnElectrodeIsNoFreeTipElectrode() {
     RidgeMap m = new Frame().wire(40, 40, 150, 150).map(random());
-    assertFalse(TipEnd.look(m, line(40, 40, 150, 150)).freeTipElectrode());
+    assertFalse(TipEnd.look(m, line(40, 40, 150, 150), RING_REACH_PX).freeTipElectrode());
   }
 }

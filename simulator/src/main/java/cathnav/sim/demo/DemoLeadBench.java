@@ -113,6 +113,19 @@ public final class DemoLeadBench {
    * and detects them with a fresh detector (a warm-up pass, then the measured one).
    */
   public List<Outcome> run(double fromS, double toS) throws ScenarioFormatException {
+    return run(fromS, toS, 1);
+  }
+
+  /**
+   * As {@link #run(double, double)}, detecting only every {@code every}-th rendered frame (the first, then every
+   * {@code every}-th after it), as a service under load that keeps up with one frame in {@code every}: the detector
+   * then sees the lead move {@code every} times as far between frames. The projection is compared with the previous
+   * detected frame's.
+   */
+  public List<Outcome> run(double fromS, double toS, int every) throws ScenarioFormatException {
+    if (every < 1) {
+      throw new IllegalArgumentException("every must be at least 1, every=" + every);
+    }
     Scenario scenario = SimulatedProcedure.scenario(durationS, fps, size);
     List<short[]> pixels = new ArrayList<>();
     List<GroundTruth> truths = new ArrayList<>();
@@ -136,18 +149,18 @@ public final class DemoLeadBench {
         insertion.add(state.leadInsertionMm());
       }
     }
-    detect(pixels, truths, insertion);
-    return detect(pixels, truths, insertion);
+    detect(pixels, truths, insertion, every);
+    return detect(pixels, truths, insertion, every);
   }
 
-  private List<Outcome> detect(List<short[]> pixels, List<GroundTruth> truths, List<Double> insertion) {
+  private List<Outcome> detect(List<short[]> pixels, List<GroundTruth> truths, List<Double> insertion, int every) {
     LeadDetector detector = new LeadDetector(LeadDetectorOptions.PACING_LEAD);
     FrameBinning binning = FrameBinning.forFrame(size, size);
     int binned = binning.binnedSize(size);
     float[] raw = new float[size * size];
     List<Outcome> out = new ArrayList<>();
     double[] lastP = null;
-    for (int f = 0; f < pixels.size(); f++) {
+    for (int f = 0; f < pixels.size(); f += every) {
       GroundTruth truth = truths.get(f);
       short[] px = pixels.get(f);
       for (int i = 0; i < raw.length; i++) {
@@ -159,13 +172,13 @@ public final class DemoLeadBench {
       if (changed) {
         detector.reset();
       }
+      double mmPerPixel = truth.geometry().knownCArm().orElseThrow().mmPerPixelAtIsocenterU();
       long t0 = System.nanoTime();
-      LeadDetection d = detector.detect(binning.bin(raw, size, size), binned, binned);
+      LeadDetection d = detector.detect(binning.bin(raw, size, size), binned, binned, mmPerPixel * binning.factor());
       double ms = (System.nanoTime() - t0) / 1e6;
       double[] tp = truth.leadTipPixel();
       double tu = tp == null ? Double.NaN : tp[0];
       double tv = tp == null ? Double.NaN : tp[1];
-      double mmPerPixel = truth.geometry().knownCArm().orElseThrow().mmPerPixelAtIsocenterU();
       double err = Double.NaN;
       if (d.found()) {
         double u = binning.toOriginal(d.tipU());
