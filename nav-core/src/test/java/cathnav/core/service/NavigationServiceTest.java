@@ -144,23 +144,8 @@ class NavigationServiceTest {
 
   /** Trackers that report {@code phase}, waiting for {@code waitingFor}, with a good pose on every frame. */
   private static TrackerFactory phase(PoseEstimate.TrackerPhase phase, String waitingFor) {
-    return (model, backend) -> new FrameTracker() {
-      @Override
-      public PoseEstimate track(float[] pixels, cathnav.core.geometry.FrameGeometry geometry, long timestamp) {
-        return new PoseEstimate(phase, PoseEstimate.identity(), 0.95, 0, 1, waitingFor);
-      }
-
-      @Override
-      public void reset() {}
-
-      @Override
-      public String backendName() {
-        return "java";
-      }
-
-      @Override
-      public void close() {}
-    };
+    return (model, backend) -> new ScriptedTracker(
+        (pixels, geometry, timestamp) -> new PoseEstimate(phase, PoseEstimate.identity(), 0.95, 0, 1, waitingFor));
   }
 
   @Test

@@ -12,13 +12,13 @@ import cathnav.core.overlay.GuidanceMesh;
 import cathnav.core.overlay.GuidanceModel;
 import cathnav.core.overlay.TestMeshes;
 import cathnav.core.service.FramePixels;
-import cathnav.core.service.FrameTracker;
 import cathnav.core.service.LeadTip;
 import cathnav.core.service.LeadTipDetector;
 import cathnav.core.service.NavigationService;
 import cathnav.core.service.PoseEstimate;
 import cathnav.core.service.ProcedureModel;
 import cathnav.core.service.ReceivedFrame;
+import cathnav.core.service.ScriptedTracker;
 import cathnav.core.service.ServiceOptions;
 import io.vertx.core.Vertx;
 import java.awt.image.BufferedImage;
@@ -60,32 +60,14 @@ class WebDisplayBrowserIT {
   private volatile PoseEstimate.TrackerPhase phase = PoseEstimate.TrackerPhase.TRACKING;
   private volatile String waitingFor = "";
 
-  /** A tracker at the identity pose whose phase the tests switch. */
-  private final class SwitchableTracker implements FrameTracker {
-    @Override
-    public PoseEstimate track(float[] pixels, FrameGeometry geometry, long timestamp) {
-      return new PoseEstimate(phase, PoseEstimate.identity(), 0.95, 0, 1, waitingFor);
-    }
-
-    @Override
-    public void reset() {}
-
-    @Override
-    public String backendName() {
-      return "java";
-    }
-
-    @Override
-    public void close() {}
-  }
-
   @BeforeEach
   void start() throws Exception {
     vertx = Vertx.vertx();
     FrameGeometry geometry = FrameGeometry.of(CArmGeometry.of(0, 0, SID, SOD, W, H, SPACING, SPACING));
     service = await(NavigationService.start(vertx,
         ServiceOptions.defaults().withHttp("127.0.0.1", 0).withDisplay(W, DisplayEncoder.Format.PNG),
-        (model, backend) -> new SwitchableTracker(),
+        (model, backend) -> new ScriptedTracker(
+            (pixels, g, timestamp) -> new PoseEstimate(phase, PoseEstimate.identity(), 0.95, 0, 1, waitingFor)),
         (pixels, frame) -> tips.detect(pixels, frame),
         request -> {
           throw new java.io.IOException("not used");

@@ -8,10 +8,10 @@ import cathnav.core.geometry.CArmGeometry;
 import cathnav.core.geometry.FrameGeometry;
 import cathnav.core.overlay.GuidanceModel;
 import cathnav.core.overlay.TestMeshes;
-import cathnav.core.service.FrameTracker;
 import cathnav.core.service.LeadTipDetector;
 import cathnav.core.service.PoseEstimate;
 import cathnav.core.service.ProcedureModel;
+import cathnav.core.service.ScriptedTracker;
 import cathnav.core.service.ServiceOptions;
 import cathnav.igtl.codec.IgtlFrameWriter;
 import cathnav.igtl.message.AffineMatrix;
@@ -45,36 +45,22 @@ class DeterministicReplayTest {
 
   @TempDir Path dir;
 
-  /** A deterministic tracker whose pose follows the bright spot in the frame (so every frame draws differently). */
-  private static final class SpotTracker implements FrameTracker {
-    @Override
-    public PoseEstimate track(float[] px, FrameGeometry g, long ts) {
-      double su = 0;
-      double sv = 0;
-      double s = 0;
-      for (int i = 0; i < px.length; i++) {
-        double w = Math.max(0, px[i] - 1000);
-        su += w * (i % W);
-        sv += w * (i / W);
-        s += w;
-      }
-      double du = s == 0 ? 0 : su / s - (W - 1) / 2.0;
-      double dv = s == 0 ? 0 : sv / s - (H - 1) / 2.0;
-      // u points to -x, v to -z at AP; 0.7 mm per pixel at the isocentre
-      return new PoseEstimate(PoseEstimate.TrackerPhase.TRACKING,
-          new double[] {1, 0, 0, -0.7 * du, 0, 1, 0, 0, 0, 0, 1, -0.7 * dv, 0, 0, 0, 1}, 0.9, 0, 1);
+  /** A deterministic pose that follows the bright spot in the frame (so every frame draws differently). */
+  private static PoseEstimate followTheSpot(float[] px, FrameGeometry g, long ts) {
+    double su = 0;
+    double sv = 0;
+    double s = 0;
+    for (int i = 0; i < px.length; i++) {
+      double w = Math.max(0, px[i] - 1000);
+      su += w * (i % W);
+      sv += w * (i / W);
+      s += w;
     }
-
-    @Override
-    public void reset() {}
-
-    @Override
-    public String backendName() {
-      return "java";
-    }
-
-    @Override
-    public void close() {}
+    double du = s == 0 ? 0 : su / s - (W - 1) / 2.0;
+    double dv = s == 0 ? 0 : sv / s - (H - 1) / 2.0;
+    // u points to -x, v to -z at AP; 0.7 mm per pixel at the isocentre
+    return new PoseEstimate(PoseEstimate.TrackerPhase.TRACKING,
+        new double[] {1, 0, 0, -0.7 * du, 0, 1, 0, 0, 0, 0, 1, -0.7 * dv, 0, 0, 0, 1}, 0.9, 0, 1);
   }
 
   private Path record() throws Exception {
@@ -108,7 +94,7 @@ class DeterministicReplayTest {
     FrameGeometry g = FrameGeometry.of(CArmGeometry.of(0, 0, 1200, 700, W, H, 1.2, 1.2));
     NavigationServer server = await(NavigationServer.start(vertx, ServiceOptions.defaults()
             .withIgtl("127.0.0.1", 0).withHttp("127.0.0.1", 0).withConfiguredGeometry(g),
-        (model, backend) -> new SpotTracker(), LeadTipDetector.NONE, r -> {
+        (model, backend) -> new ScriptedTracker(DeterministicReplayTest::followTheSpot), LeadTipDetector.NONE, r -> {
           throw new java.io.IOException("not used");
         }));
     server.service().useModel(new ProcedureModel("sphere", new GuidanceModel("sphere",
