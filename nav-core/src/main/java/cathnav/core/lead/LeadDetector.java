@@ -74,6 +74,7 @@ public final class LeadDetector {
   private final TipLocator tipLocator = new TipLocator();
   private final TipTrack tipTrack = new TipTrack();
   private final TipConfirmation confirmation = new TipConfirmation();
+  private final ElectrodePairTrack pairTrack = new ElectrodePairTrack();
   private RidgeMap ridges;
   /** How far behind the tip the ring electrode is looked for in the current frame, pixels. */
   private int ringReachPx;
@@ -91,6 +92,7 @@ public final class LeadDetector {
     pending = false;
     tipTrack.reset();
     confirmation.reset();
+    pairTrack.reset();
   }
 
   /**
@@ -132,14 +134,26 @@ public final class LeadDetector {
       ridges.compute(raw, fov.mask, options.scales(), options.minContrast(), roi[0], roi[1], roi[2], roi[3]);
       traced = trace(fov, previous);
       whole = false;
+      if (!traced.wire().found()) {
+        traced = electrodePair();
+      }
     }
     if (traced == null || !traced.wire().found()) {
       ridges.compute(raw, fov.mask, options.scales(), options.minContrast());
       traced = trace(fov, null);
       whole = true;
+      if (!traced.wire().found()) {
+        traced = electrodePair();
+      }
     }
     LeadDetection result = traced.wire();
     result = result.withTipConfidence(confirmation.update(traced.evidence()));
+    TipConfirmation.Evidence ev = traced.evidence();
+    if (ev.own() && ev.ringSeen() && (result.tipConfirmed() || traced.fromPair())) {
+      pairTrack.remember(ev.tipU(), ev.tipV(), traced.ring().u(), traced.ring().v());
+    } else {
+      pairTrack.age();
+    }
     long t2 = System.nanoTime();
     LOG.trace("lead timing, fovMs={}, detectMs={}, wholeFrame={}", (t1 - t0) / 1e6, (t2 - t1) / 1e6, whole);
     LeadDetection reported = result;
@@ -159,9 +173,12 @@ public final class LeadDetector {
     return result;
   }
 
-  /** A traced wire and what it shows about its tip. */
-  private record Traced(LeadDetection wire, TipConfirmation.Evidence evidence) {
-    static final Traced NONE = new Traced(LeadDetection.none(), TipConfirmation.Evidence.NONE);
+  /**
+   * A traced wire, what it shows about its tip, the ring electrode seen behind the tip, and whether it was found as
+   * an electrode pair ({@link ElectrodePairTrack}) rather than traced.
+   */
+  private record Traced(LeadDetection wire, TipConfirmation.Evidence evidence, TipEnd.Ring ring, boolean fromPair) {
+    static final Traced NONE = new Traced(LeadDetection.none(), TipConfirmation.Evidence.NONE, TipEnd.Ring.NONE, false);
   }
 
   private Traced trace(FieldOfView fov, LeadDetection near) {
@@ -307,7 +324,45 @@ public final class LeadDetector {
     boolean tipFromImage = Math.hypot(tipU - tip[0], tipV - tip[1]) <= TIP_FROM_IMAGE_PX;
     return new Traced(new LeadDetection(true, line, tipU, tipV, length, contrast / n),
         new TipConfirmation.Evidence(true, electrodeSeen && look.freeTipElectrode(), tipFromImage, look.ringBehind(),
-            tipU, tipV));
+            tipU, tipV), look.ring(), false);
+  }
+
+  /**
+   * No wire traced: a pacing lead's remembered electrode pair where the maps are computed (over a dark region the two
+   * electrodes may still show where the body does not), or none.
+   */
+  private Traced electrodePair() {
+    float[] pair = options.requireTipElectrode() ? pairTrack.find(ridges) : null;
+    return pair == null ? Traced.NONE : evaluatePair(pair);
+  }
+
+  /**
+   * The wire an electrode pair makes ({@link ElectrodePairTrack#find}): the tip placed from the image at the tip
+   * spot's end; its evidence is a tip electrode with no other electrode ahead of it and the ring behind it (the
+   * valley going on from the end is not judged: the body itself is not seen).
+   */
+  private Traced evaluatePair(float[] pair) {
+    double[] tip = tipLocator.locate(ridges, pair);
+    float[] line = TipTrack.extendTo(pair, tip);
+    TipEnd.Look look = TipEnd.look(ridges, line, ringReachPx);
+    int n = line.length / 2;
+    double length = 0;
+    double contrast = 0;
+    for (int k = 0; k < n; k++) {
+      if (k > 0) {
+        length += Math.hypot(line[2 * k] - line[2 * k - 2], line[2 * k + 1] - line[2 * k - 1]);
+      }
+      int x = Math.max(1, Math.min(ridges.width - 2, Math.round(line[2 * k])));
+      int y = Math.max(1, Math.min(ridges.height - 2, Math.round(line[2 * k + 1])));
+      contrast += Math.max(0, ridges.valleyDepth(x, y));
+    }
+    double tipU = line[line.length - 2];
+    double tipV = line[line.length - 1];
+    boolean electrode = look.spotDepth() >= TipEnd.MIN_SPOT_DEPTH && !look.spotAhead();
+    LOG.trace("electrode pair, tip=({}, {}), spot={}, ring={}", Math.round(tipU), Math.round(tipV), look.spotDepth(),
+        look.ring().prominence());
+    return new Traced(new LeadDetection(true, line, tipU, tipV, length, contrast / n),
+        new TipConfirmation.Evidence(true, electrode, true, look.ringBehind(), tipU, tipV), look.ring(), true);
   }
 
   /** The centreline with a straight stretch, points a pixel apart, from its end to (u, v). */

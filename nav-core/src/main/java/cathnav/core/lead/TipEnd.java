@@ -43,7 +43,10 @@ final class TipEnd {
    * 8 % over the heart's depth) and the tip is placed a pixel or two either way.
    */
   static final double RING_SLACK = 1.15;
-  /** Nearest the ring's darkest point is looked for behind the tip, pixels (a lead seen almost along the beam). */
+  /**
+   * Nearest the ring's darkest point is looked for behind the tip electrode's darkest point, pixels (a lead seen
+   * almost along the beam).
+   */
   static final int RING_FROM_PX = 3;
   /**
    * Least prominence (log units) of a ring electrode: its compact-spot depth over the lightest stretch of wire between
@@ -62,9 +65,9 @@ final class TipEnd {
    * @param spotDepth compact dark-spot depth at the tip ({@link #electrodeSpot}), log units
    * @param ahead the darkest spot ahead, {@code {depth, u, v}}
    * @param continuation how strongly a valley goes on from the end, relative to the wire (see {@link #continuation})
-   * @param ring prominence of a ring electrode on the wire behind the tip ({@link #ringElectrode}), log units
+   * @param ring the ring electrode on the wire behind the tip ({@link #ringElectrode})
    */
-  record Look(double spotDepth, double[] ahead, double continuation, double ring) {
+  record Look(double spotDepth, double[] ahead, double continuation, Ring ring) {
 
     /** Another electrode-like spot lies ahead: the end may be the ring electrode. */
     boolean spotAhead() {
@@ -81,8 +84,19 @@ final class TipEnd {
 
     /** A ring electrode is seen on the wire behind the tip, where a bipolar lead has it. */
     boolean ringBehind() {
-      return ring >= MIN_RING_PROMINENCE;
+      return ring.prominence() >= MIN_RING_PROMINENCE;
     }
+  }
+
+  /**
+   * The most prominent ring-electrode-like spot on the wire behind a tip.
+   *
+   * @param prominence its depth over the lightest wire between it and the tip, log units (0 when there is none)
+   * @param u column of its darkest point, pixels (NaN when there is none)
+   * @param v row
+   */
+  record Ring(double prominence, double u, double v) {
+    static final Ring NONE = new Ring(0, Double.NaN, Double.NaN);
   }
 
   /**
@@ -104,15 +118,18 @@ final class TipEnd {
   }
 
   /**
-   * Prominence of a ring electrode on the wire behind the tip (log units, 0 when none): the compact-spot depth
-   * ({@link #spotDepth}) is sampled every pixel of arc along the centreline back from the tip; at each local darkest
-   * point {@value #RING_FROM_PX} to {@code reachPx} pixels back, the prominence is its depth less the least depth
-   * between it and the tip (the lighter body between the two electrodes), and at most its depth; the largest is
-   * returned. Where the lead's distal part runs along the beam the two electrodes are drawn a few pixels apart, and
+   * The ring electrode on the wire behind the tip, by its prominence (log units, 0 when none): the compact-spot depth
+   * ({@link #spotDepth}) is sampled every pixel of arc along the centreline back from the tip; the tip electrode's
+   * darkest point is the darkest within {@value #TIP_SPOT_REACH_PX} pixels of the tip; at each local darkest point
+   * from {@value #RING_FROM_PX} pixels behind that to {@code reachPx} pixels back, the prominence is its depth less
+   * the least depth between it and the tip electrode (the lighter body between the two electrodes), and at most its
+   * depth; the most prominent is returned. Where the lead's distal part runs along the beam the two electrodes are drawn a few pixels apart, and
    * where they merge into one dark blob no ring is seen.
    */
-  static double ringElectrode(RidgeMap map, float[] line, int reachPx) {
+  static Ring ringElectrode(RidgeMap map, float[] line, int reachPx) {
     double[] depth = new double[reachPx + 2];
+    double[] pu = new double[depth.length];
+    double[] pv = new double[depth.length];
     int count = 0;
     int k = line.length / 2 - 1;
     double arc = 0;
@@ -122,17 +139,29 @@ final class TipEnd {
       double seg = Math.hypot(su, sv);
       while (count < depth.length && count <= arc + seg) {
         double f = seg > 0 ? (count - arc) / seg : 0;
-        depth[count] = spotDepth(map, line[2 * k] + f * su, line[2 * k + 1] + f * sv);
+        pu[count] = line[2 * k] + f * su;
+        pv[count] = line[2 * k + 1] + f * sv;
+        depth[count] = spotDepth(map, pu[count], pv[count]);
         count++;
       }
       arc += seg;
       k--;
     }
-    double best = 0;
+    // the tip electrode's own darkest point: the tip is placed at its end, up to a few pixels beyond it
+    int peak = 0;
+    for (int s = 1; s < Math.min(count, (int) TIP_SPOT_REACH_PX + 1); s++) {
+      if (depth[s] > depth[peak]) {
+        peak = s;
+      }
+    }
+    Ring best = Ring.NONE;
     double lightest = Double.POSITIVE_INFINITY;
-    for (int s = 1; s + 1 < count; s++) {
-      if (s >= RING_FROM_PX && depth[s] >= depth[s - 1] && depth[s] >= depth[s + 1]) {
-        best = Math.max(best, Math.min(depth[s], depth[s] - lightest));
+    for (int s = peak + 1; s + 1 < count; s++) {
+      if (s >= peak + RING_FROM_PX && depth[s] >= depth[s - 1] && depth[s] >= depth[s + 1]) {
+        double prominence = Math.min(depth[s], depth[s] - lightest);
+        if (prominence > best.prominence()) {
+          best = new Ring(prominence, pu[s], pv[s]);
+        }
       }
       lightest = Math.min(lightest, depth[s]);
     }

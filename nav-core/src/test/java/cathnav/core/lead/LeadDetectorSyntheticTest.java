@@ -167,6 +167,62 @@ class LeadDetectorSyntheticTest {
         "confirmed right after a reset");
   }
 
+  /**
+   * A straight bipolar lead from the upper left to its tip at (300, 320) + shift, body {@code bodyDepth} deep (0: not
+   * seen at all), tip and ring electrodes 50 % deep, the ring {@value #RING_BEHIND_MM} mm behind the tip; no noise.
+   */
+  private static Scene straightLead(double bodyDepth, double shiftU, double shiftV) {
+    double[] from = {60 + shiftU, 80 + shiftV};
+    double[] tip = {300 + shiftU, 320 + shiftV};
+    double len = Math.hypot(tip[0] - from[0], tip[1] - from[1]);
+    double back = RING_BEHIND_MM / MM_PER_PIXEL;
+    double[] ring = {tip[0] - back * (tip[0] - from[0]) / len, tip[1] - back * (tip[1] - from[1]) / len};
+    float[] raw = new float[N * N];
+    for (int y = 0; y < N; y++) {
+      for (int x = 0; x < N; x++) {
+        double base = Math.hypot(x - 256, y - 256) < 230 ? 900 + 150 * Math.sin(x / 90.0) : 15;
+        double d = segmentDistance(x, y, from, tip);
+        raw[y * N + x] = (float) (base * (1 - bodyDepth * Math.exp(-d * d / 2.0)));
+      }
+    }
+    darkSpot(raw, tip[0], tip[1], 0.5);
+    darkSpot(raw, ring[0], ring[1], 0.5);
+    return new Scene(raw, tip[0], tip[1]);
+  }
+
+  @Test
+  void pacingLeadTipStaysConfirmedFromItsTwoElectrodesWhereItsBodyFadesOut() {
+    long seed = Long.getLong("cathnav.test.seed", System.nanoTime());
+    System.out.println("seed=" + seed + " (reproduce: -Dcathnav.test.seed=" + seed + ")");
+    Random rnd = new Random(seed);
+    LeadDetector detector = new LeadDetector(LeadDetectorOptions.PACING_LEAD);
+    for (int frame = 0; frame < 6; frame++) {
+      // two frames with the body traceable, then the lead over a dark region: only its electrodes show, moving a few
+      // pixels a frame with the heart and the breathing
+      Scene s = straightLead(frame < 2 ? 0.18 : 0, 2 * Math.max(0, frame - 1), -1.5 * Math.max(0, frame - 1));
+      LeadDetection d = detector.detect(noisy(s.raw(), rnd), N, N, MM_PER_PIXEL);
+      if (frame == 0) {
+        continue; // a fresh lock
+      }
+      double errMm = Math.hypot(d.tipU() - s.tipU(), d.tipV() - s.tipV()) * MM_PER_PIXEL;
+      assertTrue(d.tipConfirmed() && errMm < 1.5, "frame " + frame + ": found " + d.found() + ", confidence "
+          + d.tipConfidence() + ", tip error " + errMm + " mm");
+    }
+  }
+
+  @Test
+  void electrodesAloneWithoutAConfirmedLeadBeforeAreNotReported() {
+    long seed = Long.getLong("cathnav.test.seed", System.nanoTime());
+    System.out.println("seed=" + seed + " (reproduce: -Dcathnav.test.seed=" + seed + ")");
+    Random rnd = new Random(seed);
+    LeadDetector detector = new LeadDetector(LeadDetectorOptions.PACING_LEAD);
+    Scene s = straightLead(0, 0, 0);
+    for (int frame = 0; frame < 3; frame++) {
+      // which of two spots is the tip is not known without the lead's body: nothing to report
+      assertFalse(detector.detect(noisy(s.raw(), rnd), N, N, MM_PER_PIXEL).found(), "frame " + frame);
+    }
+  }
+
   @Test
   void pacingLeadBentBackInAUSeenEndOnIsNeverConfirmedAtTheBend() {
     long seed = Long.getLong("cathnav.test.seed", System.nanoTime());
