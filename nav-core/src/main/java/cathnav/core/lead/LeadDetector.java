@@ -25,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * electrode is not reported: the best-scoring traces are tried in turn for one ending in a tip electrode (a lead's
  * distal stretch beyond a dark region may be short, down to 60 % of the least length when its end is a free tip
  * electrode), and a trace that stopped at the ring electrode is taken on to the tip electrode ahead of it
- * ({@link TipEnd}). With {@link LeadDetectorOptions#confirmLock()} a fresh lock is reported from the next frame that
- * confirms it.
+ * ({@link TipEnd}); where no wire is traced, a tip with its own evidence (the ring seen behind it) is kept from the
+ * lead's two electrodes alone while they show at the remembered offset ({@link ElectrodePairTrack}: over a dark region
+ * the body is lost in the noise before the platinum electrodes are). With {@link LeadDetectorOptions#confirmLock()} a
+ * fresh lock is reported from the next frame that confirms it.
  *
  * <p>Each detection says how far the detector's own evidence supports its tip ({@link LeadDetection#tipConfidence()},
  * {@link LeadDetection#tipConfirmed()}; rule in {@link TipConfirmation}): a free tip electrode at the end (compact
