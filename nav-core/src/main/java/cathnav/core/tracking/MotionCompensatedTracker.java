@@ -69,6 +69,18 @@ public final class MotionCompensatedTracker implements FrameTracker {
    */
   static final int STILL_FRAMES = 3;
 
+  /**
+   * Heart mode, while a registration with the heart at rest can confirm the patient pose: background jobs go to frames
+   * whose tracked heart is within this of its place under the registered pose (mm, as the job's heart check measures
+   * it), so that the check finds the heart at rest ({@link BackgroundRegistration#HEART_AT_REST_MM}) instead of
+   * waiting for a job to land on such a frame by chance; on a loaded machine, with few jobs, that could take a
+   * minute.
+   */
+  static final double REST_CANDIDATE_MM = 0.7;
+
+  /** ... but a job starts at least this often (source time, ns), so that the patient pose is still re-judged. */
+  static final long MAX_JOB_GAP_NANOS = 1_500_000_000L;
+
   // what an UNVERIFIED heart pose waits for (PoseEstimate.waitingFor), shown to the cardiologist with the amber overlay
   /** No registration yet with the heart where the CT has it. */
   public static final String WAITING_FOR_REST =
@@ -107,6 +119,8 @@ public final class MotionCompensatedTracker implements FrameTracker {
   private Projection lastProjection;
   private int stillFrames; // frames in a row, this one included, with lastProjection
   private int failedRegistrations;
+  private double heartShiftMm = Double.NaN; // heart mode: this frame's heart from its registered place, mm (NaN: none)
+  private long lastJobNanos; // source time stamp of the last job's frame
   private long registrations;
 
   /** Starts no thread work until the first frame. Owns {@code background}. */
@@ -127,16 +141,23 @@ public final class MotionCompensatedTracker implements FrameTracker {
     HostAttenuation image = heartMode ? HostAttenuation.intensities(pixels, projection, TRACKING_SIZE)
         : HostAttenuation.of(pixels, projection, TRACKING_SIZE);
     collectFinishedRegistration(projection);
-    if (inFlight == null && still) {
+    boolean sameView = base != null && !ProjectionChange.changed(base.projection(), projection);
+    // heart mode: the frame's heart is matched first, so that a job can wait for a frame with the heart at rest
+    PoseEstimate heartEstimate = heartMode && sameView ? trackHeart(image, sourceTimestampNanos) : null;
+    if (inFlight == null && still && jobWanted(sameView, projection, sourceTimestampNanos)) {
       RawFrame copy = new RawFrame(geometry.width(), geometry.height(),
           java.util.Arrays.copyOf(pixels, geometry.width() * geometry.height()));
       RigidTransform accepted = heartMode && base != null && failedRegistrations == 0 ? base.result().transform() : null;
       inFlight = background.submit(copy, projection, patientStart(), image, sourceTimestampNanos, accepted,
           accepted != null ? base.restRegistrations() : 0, accepted != null ? base.restBeam() : null,
           settings.confidenceThreshold());
+      lastJobNanos = sourceTimestampNanos;
+    }
+    if (heartEstimate != null) {
+      return heartEstimate;
     }
 
-    if (base == null || ProjectionChange.changed(base.projection(), projection)) {
+    if (!sameView) {
       if (lastPose == null) {
         return new PoseEstimate(TrackerPhase.REGISTERING, null, 0, 0, registrations);
       }
@@ -144,9 +165,6 @@ public final class MotionCompensatedTracker implements FrameTracker {
       // registration was rejected
       TrackerPhase phase = base != null && failedRegistrations == 0 ? TrackerPhase.CARM_MOVING : unreliableOrLost();
       return estimate(phase, lastPose, confidenceOfBase(), age(sourceTimestampNanos));
-    }
-    if (heartMode) {
-      return trackHeart(image, sourceTimestampNanos);
     }
     RigidTransform registered = base.result().transform();
     ProjectionGeometry view = new ProjectionGeometry(image.projection);
@@ -192,6 +210,33 @@ public final class MotionCompensatedTracker implements FrameTracker {
     }
     lastProjection = projection;
     return stillFrames >= STILL_FRAMES;
+  }
+
+  /**
+   * Whether a background job should start on this frame (the view being still): always, except in heart mode where
+   * this view's registration at rest could confirm an accepted patient pose; there only on a frame whose heart is
+   * within {@link #REST_CANDIDATE_MM} of its registered place, or after {@link #MAX_JOB_GAP_NANOS} without a job.
+   */
+  private boolean jobWanted(boolean sameView, Projection projection, long now) {
+    if (!heartMode || !sameView || failedRegistrations > 0 || !restRegistrationPossibleIn(projection)) {
+      return true;
+    }
+    return heartShiftMm <= REST_CANDIDATE_MM || now - lastJobNanos >= MAX_JOB_GAP_NANOS || now < lastJobNanos;
+  }
+
+  /**
+   * Whether a registration with the heart at rest in this view would count: none yet, or one in a view at least
+   * {@link BackgroundRegistration#CONFIRM_ANGLE_DEG} away, which this one would confirm.
+   */
+  private boolean restRegistrationPossibleIn(Projection projection) {
+    int rest = base.restRegistrations();
+    return rest == 0 || rest < BackgroundRegistration.CONFIRMED_AT_REST && farFromTheRestView(projection);
+  }
+
+  private boolean farFromTheRestView(Projection projection) {
+    Vec3 beam = new ProjectionGeometry(projection).beamDirection().normalized();
+    return base.restBeam() != null
+        && BackgroundRegistration.angleDeg(beam, base.restBeam()) >= BackgroundRegistration.CONFIRM_ANGLE_DEG;
   }
 
   /** Takes a finished job's outcome; {@code current} is the current frame's projection. */
@@ -261,6 +306,7 @@ public final class MotionCompensatedTracker implements FrameTracker {
   private PoseEstimate trackHeart(HostAttenuation image, long now) {
     HeartView view = base.views() == null ? null : base.views().tracking();
     float[] residual = view == null ? null : view.residual(image.pixels);
+    heartShiftMm = Double.NaN;
     if (residual == null) {
       LOG.debug("heart residual unavailable, views={}", view != null);
       return estimate(TrackerPhase.UNRELIABLE, lastPose, confidenceOfBase(), age(now));
@@ -275,6 +321,8 @@ public final class MotionCompensatedTracker implements FrameTracker {
       LOG.debug("heart match poor, correlation={}", String.format("%.3f", m.correlation()));
       return estimate(TrackerPhase.UNRELIABLE, lastPose, confidenceOfBase(), age(now));
     }
+    // as the background's heart check measures it (the prior's depth), to pick frames for a registration at rest
+    heartShiftMm = view.translation(m.du(), m.dv(), heart.breathingDirection()).norm();
     breathing.add(view.projection, now, view.trackedPoint.plus(view.translation(m.du(), m.dv(), null)));
     BreathingDirectionEstimator.Estimate estimated = breathingEstimate();
     Vec3 direction = estimated != null ? estimated.direction() : heart.breathingDirection();
@@ -304,10 +352,7 @@ public final class MotionCompensatedTracker implements FrameTracker {
       return WAITING_FOR_REST;
     }
     if (base.restRegistrations() < BackgroundRegistration.CONFIRMED_AT_REST) {
-      Vec3 beam = new ProjectionGeometry(view.projection).beamDirection().normalized();
-      return base.restBeam() != null
-          && BackgroundRegistration.angleDeg(beam, base.restBeam()) >= BackgroundRegistration.CONFIRM_ANGLE_DEG
-          ? WAITING_FOR_REST_IN_THIS_VIEW : WAITING_FOR_SECOND_VIEW;
+      return farFromTheRestView(view.projection) ? WAITING_FOR_REST_IN_THIS_VIEW : WAITING_FOR_SECOND_VIEW;
     }
     if (estimatedBreathing == null) {
       return WAITING_FOR_BREATHING;

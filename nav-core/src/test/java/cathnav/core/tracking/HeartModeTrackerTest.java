@@ -195,6 +195,35 @@ class HeartModeTrackerTest {
     }
   }
 
+  /**
+   * In the second view the heart rests only on one frame in 16 (it is held 6 mm out of its CT position otherwise),
+   * and the background runs the waiting job only every 16 frames: the job goes to a frame with the heart at rest,
+   * so the second view's registration at rest confirms the patient pose. A job started on whatever frame came after
+   * the last one finished (the frame after the background ran) never saw the heart at rest here.
+   */
+  @Test
+  void theRegistrationAtRestInTheSecondViewGoesToAFrameWithTheHeartAtRest() {
+    CArmGeometry other = TrackingFixture.view(20, 15);
+    RigidTransform displaced = HeartFrames.heartPose(PATIENT, BREATHING.times(6));
+    Set<String> beforeConfirmation = Set.of(MotionCompensatedTracker.WAITING_FOR_REST,
+        MotionCompensatedTracker.WAITING_FOR_SECOND_VIEW, MotionCompensatedTracker.WAITING_FOR_REST_IN_THIS_VIEW);
+    HeldJobs jobs = new HeldJobs();
+    try (MotionCompensatedTracker t = heartTracker(jobs)) {
+      breatheInTheFirstView(t, jobs);
+      int confirmedAt = -1;
+      for (int i = FIRST_VIEW_FRAMES; i < FIRST_VIEW_FRAMES + 64 && confirmedAt < 0; i++) {
+        RigidTransform heart = i % 16 == 3 ? PATIENT : displaced;
+        PoseEstimate e = trackWithJobsEvery16(t, jobs, i, frames.frame(other.toProjection(), PATIENT, heart, i),
+            FrameGeometry.of(other), i * FRAME_250MS);
+        if (e.phase() == TrackerPhase.TRACKING
+            || e.phase() == TrackerPhase.UNVERIFIED && !beforeConfirmation.contains(e.waitingFor())) {
+          confirmedAt = i;
+        }
+      }
+      assertTrue(confirmedAt >= 0, "the patient pose was never confirmed in the second view");
+    }
+  }
+
   /** A heart-mode tracker whose background jobs wait in {@code jobs}. */
   private static MotionCompensatedTracker heartTracker(HeldJobs jobs) {
     BackgroundRegistration background = new BackgroundRegistration(BackendSupply.JAVA, HeartFrames.MODEL,
