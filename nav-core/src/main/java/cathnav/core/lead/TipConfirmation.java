@@ -14,7 +14,8 @@ package cathnav.core.lead;
  * ({@link TipEnd.Look#ringBehind()}). The ring tells a tip electrode from a bend of the lead seen end-on, which also
  * ends a trace in a compact dark spot (the body running along the beam) but has no second electrode behind it; once
  * seen, the tip that the streak follows frame by frame is the same tip, so the ring need not be seen in every frame
- * (it merges with the tip electrode in some, or is hidden by a denser structure).
+ * (it merges with the tip electrode in some, or is hidden by a denser structure), as long as the tip moves at most
+ * {@link #CARRIED_STEP_PX} from the previous one in a detection without it.
  *
  * <p>Confidence, in [0, 1]: 0 nothing found; {@value #WITHOUT_EVIDENCE} found without the detector's own evidence;
  * {@value #FRESH} evidence in this detection only (fresh lock or jump), or in a streak that has not shown the ring;
@@ -30,6 +31,12 @@ final class TipConfirmation {
   static final int CONFIRMING_STREAK = 2;
   /** Most two consecutive detections' tips may differ and still agree, pixels (the tracked tip's largest advance). */
   static final double MAX_STEP_PX = TipTrack.MAX_TIP_ADVANCE_PX;
+  /**
+   * Most a tip without the ring seen behind it in its own detection may lie from the previous tip and still carry the
+   * ring seen earlier in the streak, pixels (confirmed tips on the demo's frames move at most 3 pixels a frame when
+   * the ring is not seen; a tip placed on the body between the two electrodes lies 6 to 8 pixels from the true one).
+   */
+  static final double CARRIED_STEP_PX = 4;
   static final double WITHOUT_EVIDENCE = 0.25;
   static final double FRESH = 0.5;
   static final double CONFIRMED = 0.75;
@@ -77,7 +84,8 @@ final class TipConfirmation {
     }
     boolean agrees = streak > 0 && Math.hypot(e.tipU() - lastU, e.tipV() - lastV) <= MAX_STEP_PX;
     streak = agrees ? streak + 1 : 1;
-    ringInStreak = (agrees && ringInStreak) || e.ringSeen();
+    double step = agrees ? Math.hypot(e.tipU() - lastU, e.tipV() - lastV) : Double.POSITIVE_INFINITY;
+    ringInStreak = e.ringSeen() || (ringInStreak && step <= CARRIED_STEP_PX);
     lastU = e.tipU();
     lastV = e.tipV();
     return confidence(streak, ringInStreak);

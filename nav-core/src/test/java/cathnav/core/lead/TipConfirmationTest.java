@@ -100,6 +100,17 @@ class TipConfirmationTest {
   }
 
   @Test
+  void tipWithoutTheRingMovedMoreThanACarriedStepIsNotConfirmed() {
+    TipConfirmation rule = new TipConfirmation();
+    rule.update(seen(100, 200));
+    rule.update(seen(101, 200));
+    // within a tracked step but farther than the ring seen before can vouch for (a tip placed between the electrodes)
+    double moved = rule.update(seenWithoutRing(101 + TipConfirmation.CARRIED_STEP_PX + 1, 200));
+    assertEquals(TipConfirmation.FRESH, moved, 1e-12);
+    assertTrue(TipConfirmation.confirmed(rule.update(seen(107, 200))), "the ring seen again confirms the tip");
+  }
+
+  @Test
   void ringSeenBeforeAJumpDoesNotConfirmTheTipAfterIt() {
     TipConfirmation rule = new TipConfirmation();
     rule.update(seen(100, 200));
