@@ -69,10 +69,25 @@ public final class OverlayProjector {
    */
   public Projected project(
       GuidanceModel model, cathnav.gpu.Projection projection, double[] pose, int targetSegment, float[] leadTip) {
+    return project(model, projection, pose, targetSegment, leadTip, pose);
+  }
+
+  /**
+   * As {@link #project(GuidanceModel, cathnav.gpu.Projection, double[], int, float[])} for a lead tip seen in an
+   * earlier frame of the same view, whose pose was {@code tipPose}: the tip is placed in 3D with that pose (its
+   * segment and distance are the model's where the detector saw it), and its marker moves on with the model from
+   * there to {@code pose} (the heart has moved since; a tip placed nowhere stays at {@code leadTip}).
+   */
+  public Projected project(GuidanceModel model, cathnav.gpu.Projection projection, double[] pose, int targetSegment,
+      float[] leadTip, double[] tipPose) {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(projection, "projection");
     if (pose == null || pose.length != 16) {
       throw new IllegalArgumentException("pose must be a row-major 4x4, length=" + (pose == null ? 0 : pose.length));
+    }
+    if (tipPose == null || tipPose.length != 16) {
+      throw new IllegalArgumentException("tipPose must be a row-major 4x4, length="
+          + (tipPose == null ? 0 : tipPose.length));
     }
     double[] pt = compose(projection.matrix(), pose);
     int w = projection.width();
@@ -123,12 +138,24 @@ public final class OverlayProjector {
     }
     TipPosition tip = TipPosition.NONE;
     if (leadTip != null) {
-      shapes.add(new OverlayShape.Marker(OverlayRole.LEAD_TIP, leadTip[0], leadTip[1], TIP_RADIUS_PX,
-          OverlayRole.LEAD_TIP.rgba()));
-      TipRay ray = TipRay.through(pt, leadTip[0], leadTip[1]);
+      double[] ptTip = tipPose == pose ? pt : compose(projection.matrix(), tipPose);
+      TipRay ray = TipRay.through(ptTip, leadTip[0], leadTip[1]);
       if (ray != null) {
         tip = localiser.locate(model, ray, targetSegment);
       }
+      double u = leadTip[0];
+      double v = leadTip[1];
+      if (ptTip != pt && tip.point() != null) {
+        // the tip's point moved with the model from its frame's pose to this one
+        double[] now = projectPoint(pt, tip.point());
+        double[] then = projectPoint(ptTip, tip.point());
+        if (now != null && then != null) {
+          u += now[0] - then[0];
+          v += now[1] - then[1];
+        }
+      }
+      shapes.add(new OverlayShape.Marker(OverlayRole.LEAD_TIP, (float) u, (float) v, TIP_RADIUS_PX,
+          OverlayRole.LEAD_TIP.rgba()));
     }
     return new Projected(shapes, tip);
   }
@@ -143,6 +170,14 @@ public final class OverlayProjector {
     shapes.add(new OverlayShape.Marker(OverlayRole.LEAD_TIP_UNCONFIRMED, u, v, TIP_RADIUS_PX, rgba));
     shapes.add(new OverlayShape.Label(OverlayRole.LABEL, u + TIP_RADIUS_PX + 2, v - TIP_RADIUS_PX,
         UNCONFIRMED_TIP_TEXT, rgba));
+  }
+
+  /** {@code x} (model RAS mm) through the 3x4 {@code pt}, pixels; null behind the source or not finite. */
+  private static double[] projectPoint(double[] pt, double[] x) {
+    double hw = pt[8] * x[0] + pt[9] * x[1] + pt[10] * x[2] + pt[11];
+    double u = (pt[0] * x[0] + pt[1] * x[1] + pt[2] * x[2] + pt[3]) / hw;
+    double v = (pt[4] * x[0] + pt[5] * x[1] + pt[6] * x[2] + pt[7]) / hw;
+    return hw > 0 && Double.isFinite(u) && Double.isFinite(v) ? new double[] {u, v} : null;
   }
 
   private void addTriangle(SilhouetteTracer t, GuidanceMesh mesh, int tri) {

@@ -53,6 +53,8 @@ public final class NavigationPipeline implements DutyCycleAgent {
       "C-arm moving: last pose shown, re-checked once the view is still; do not rely on the overlay";
   /** Status code for problems (OpenIGTLink STATUS codes). */
   static final int STATUS_UNKNOWN_ERROR = 2;
+  /** Frames whose poses are kept for placing a lead tip seen in one of them. */
+  static final int POSE_HISTORY = 16;
   static final int STATUS_CONFIG_ERROR = 10;
   static final int STATUS_HARDWARE_FAILURE = 18;
 
@@ -84,6 +86,12 @@ public final class NavigationPipeline implements DutyCycleAgent {
   private final TipJumpGuard tipJumps = new TipJumpGuard();
   /** The confirmed tip handed to the projector, reused frame to frame. */
   private final float[] confirmedTip = new float[2];
+  /**
+   * The poses drawn with the last {@link #POSE_HISTORY} frames (null: none), slot {@code sequence % POSE_HISTORY}: a
+   * confirmed tip is placed with the pose of the frame it was seen in, at most a few frames back.
+   */
+  private final double[][] recentPoses = new double[POSE_HISTORY][];
+  private final long[] recentPoseSequences = new long[POSE_HISTORY];
   private long processed;
   private long failed;
   private volatile PipelineStatus status;
@@ -176,6 +184,7 @@ public final class NavigationPipeline implements DutyCycleAgent {
         model = load.model();
         targetSegment = model.targetSegment();
         policy.reset();
+        forgetPoses();
         trackerProblem = "";
         try {
           openTracker(requestedBackend);
@@ -192,6 +201,7 @@ public final class NavigationPipeline implements DutyCycleAgent {
         LOG.info("target segment set, target={}", targetSegment);
       } else if (c instanceof PipelineCommand.ResetRegistration) {
         policy.reset();
+        forgetPoses();
         if (tracker != null) {
           tracker.reset();
         }
@@ -295,8 +305,13 @@ public final class NavigationPipeline implements DutyCycleAgent {
     double distance = Double.NaN;
     TipConstraint tipConstraint = TipConstraint.NONE;
     double[] pose = estimate.pose();
+    rememberPose(frame.sequence(), pose);
     if (model != null && pose != null) {
-      OverlayProjector.Projected p = projector.project(model.guidance(), view, pose, targetSegment, confirmed);
+      // the tip was seen a frame or two back (the detector runs behind): placed with that frame's pose, its segment
+      // and distance are where the detector saw it, whatever the heart has done since
+      double[] tipPose = confirmed != null ? poseOf(tip.frame().sequence()) : null;
+      OverlayProjector.Projected p = projector.project(model.guidance(), view, pose, targetSegment, confirmed,
+          tipPose != null ? tipPose : pose);
       segmentUnderTip = p.segmentUnderTip();
       distance = p.distanceToTargetMm();
       tipConstraint = p.tip().constraint();
@@ -305,8 +320,11 @@ public final class NavigationPipeline implements DutyCycleAgent {
           shapes.add(state == GuidanceState.UNRELIABLE && s.role() != OverlayRole.LEAD_TIP ? amber(s) : s);
         }
       } else {
-        // hidden model: the lead tip comes from the image itself and stays visible
-        p.shapes().stream().filter(s -> s.role() == OverlayRole.LEAD_TIP).forEach(shapes::add);
+        // hidden model: the lead tip stays visible where the image shows it (no pose to move it with)
+        if (confirmed != null) {
+          shapes.add(new OverlayShape.Marker(OverlayRole.LEAD_TIP, confirmed[0], confirmed[1],
+              OverlayProjector.TIP_RADIUS_PX, OverlayRole.LEAD_TIP.rgba()));
+        }
         segmentUnderTip = 0;
         distance = Double.NaN;
         tipConstraint = TipConstraint.NONE;
@@ -404,6 +422,22 @@ public final class NavigationPipeline implements DutyCycleAgent {
       }
     }
     return message;
+  }
+
+  private void rememberPose(long sequence, double[] pose) {
+    int slot = (int) Math.floorMod(sequence, (long) POSE_HISTORY);
+    recentPoseSequences[slot] = sequence;
+    recentPoses[slot] = pose;
+  }
+
+  /** The pose drawn with frame {@code sequence}, or null when it had none or is no longer kept. */
+  private double[] poseOf(long sequence) {
+    int slot = (int) Math.floorMod(sequence, (long) POSE_HISTORY);
+    return recentPoseSequences[slot] == sequence ? recentPoses[slot] : null;
+  }
+
+  private void forgetPoses() {
+    java.util.Arrays.fill(recentPoses, null);
   }
 
   private static String withTipMessage(String m, TipState tipState, boolean jumped) {

@@ -12,6 +12,7 @@ import cathnav.core.overlay.OverlayProjector;
 import cathnav.core.overlay.OverlayRole;
 import cathnav.core.overlay.OverlayShape;
 import cathnav.core.overlay.Readouts;
+import cathnav.core.overlay.TestMeshes;
 import cathnav.core.overlay.TipConstraint;
 import cathnav.core.overlay.TipState;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -58,6 +59,11 @@ class NavigationPipelineTipTest {
 
   @BeforeEach
   void start() {
+    open(ServiceFixtures.fixedTrackers());
+  }
+
+  /** A pipeline on {@code trackers} with the sphere model, frames offered one by one. */
+  private void open(TrackerFactory trackers) {
     slot = new LatestFrameSlot<>(ReceivedFrame::release);
     GuidanceSink sink = new GuidanceSink() {
       @Override
@@ -80,7 +86,7 @@ class NavigationPipelineTipTest {
       public void modelChanged(ProcedureModel model) {}
     };
     pipeline = new NavigationPipeline(slot, sink, new StageLatencies(new SimpleMeterRegistry()),
-        ServiceFixtures.fixedTrackers(), detector, "java", new GuidancePolicy(0.5, 5), 256);
+        trackers, detector, "java", new GuidancePolicy(0.5, 5), 256);
     pipeline.submit(new PipelineCommand.LoadModel(ServiceFixtures.sphereModel(11)));
   }
 
@@ -126,6 +132,43 @@ class NavigationPipelineTipTest {
         + " sphere, segment=" + r.segmentUnderTip());
     assertTrue(Double.isFinite(r.distanceToTargetMm()));
     assertEquals(List.of(OverlayRole.LEAD_TIP), tipShapes(o).stream().map(OverlayShape::role).toList());
+  }
+
+  /**
+   * The heart moves 8 mm to the patient's left between frames 1 and 3, and the detector, running behind, still has
+   * frame 1's confirmed tip at frame 3: the tip is placed with frame 1's pose (segment and distance as in frame 1)
+   * and its marker moves on with the heart (about 23 pixels at this magnification, 0.6 mm pixels).
+   */
+  @Test
+  void aTipSeenAFewFramesBackIsPlacedWithItsOwnFramesPoseAndMovesWithTheHeart() {
+    pipeline.onClose();
+    open((model, backend) -> new ScriptedTracker((pixels, g, timestamp) -> new PoseEstimate(
+        PoseEstimate.TrackerPhase.TRACKING, TestMeshes.translation(4.0 * (timestamp / INTERVAL - 1), 0, 0), 0.95, 0,
+        1)));
+    LeadTip[] seen = new LeadTip[1];
+    detector.answer = f -> {
+      if (f.sequence() == 1) {
+        seen[0] = centreTip(f, true);
+      }
+      return seen[0];
+    };
+    Overlay first = run(1, AP);
+    run(2, AP);
+    Overlay third = run(3, AP);
+    assertEquals(TipState.CONFIRMED, third.readouts().tipState(), "a tip two frames old is current");
+    assertTrue(first.readouts().segmentUnderTip() > 0, "segment under the tip in frame 1");
+    assertEquals(first.readouts().segmentUnderTip(), third.readouts().segmentUnderTip());
+    assertEquals(first.readouts().distanceToTargetMm(), third.readouts().distanceToTargetMm(), 1e-9);
+    OverlayShape.Marker a = tipMarker(first);
+    OverlayShape.Marker b = tipMarker(third);
+    double du = b.u() - a.u();
+    assertTrue(Math.abs(du) > 20 && Math.abs(du) < 26, "the marker moved " + du + " px with the heart's 8 mm");
+    assertEquals(a.v(), b.v(), 0.5, "the heart moved across, not up or down");
+  }
+
+  private static OverlayShape.Marker tipMarker(Overlay o) {
+    return o.shapes().stream().filter(s -> s.role() == OverlayRole.LEAD_TIP).map(OverlayShape.Marker.class::cast)
+        .findFirst().orElseThrow(() -> new AssertionError("no lead tip drawn in frame " + o.frameSequence()));
   }
 
   @Test
