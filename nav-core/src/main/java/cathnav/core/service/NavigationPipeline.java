@@ -87,11 +87,13 @@ public final class NavigationPipeline implements DutyCycleAgent {
   /** The confirmed tip handed to the projector, reused frame to frame. */
   private final float[] confirmedTip = new float[2];
   /**
-   * The poses drawn with the last {@link #POSE_HISTORY} frames (null: none), slot {@code sequence % POSE_HISTORY}: a
-   * confirmed tip is placed with the pose of the frame it was seen in, at most a few frames back.
+   * The poses drawn with the last {@link #POSE_HISTORY} frames (null: none), slot {@code sequence % POSE_HISTORY}, and
+   * the source time of the registration each was followed from: a confirmed tip is placed with the pose of the frame
+   * it was seen in, at most a few frames back, where both follow one registration.
    */
   private final double[][] recentPoses = new double[POSE_HISTORY][];
   private final long[] recentPoseSequences = new long[POSE_HISTORY];
+  private final long[] recentPoseRegistrations = new long[POSE_HISTORY];
   private long processed;
   private long failed;
   private volatile PipelineStatus status;
@@ -305,11 +307,13 @@ public final class NavigationPipeline implements DutyCycleAgent {
     double distance = Double.NaN;
     TipConstraint tipConstraint = TipConstraint.NONE;
     double[] pose = estimate.pose();
-    rememberPose(frame.sequence(), pose);
+    long registeredAt = frame.sourceTimestampNanos() - estimate.poseAgeNanos();
+    rememberPose(frame.sequence(), pose, registeredAt);
     if (model != null && pose != null) {
       // the tip was seen a frame or two back (the detector runs behind): placed with that frame's pose, its segment
-      // and distance are where the detector saw it, whatever the heart has done since
-      double[] tipPose = confirmed != null ? poseOf(tip.frame().sequence()) : null;
+      // and distance are where the detector saw it, whatever the heart has done since; only where both poses follow
+      // one registration, so that the difference is the heart's motion, not a new registration's correction
+      double[] tipPose = confirmed != null ? poseOf(tip.frame().sequence(), registeredAt) : null;
       OverlayProjector.Projected p = projector.project(model.guidance(), view, pose, targetSegment, confirmed,
           tipPose != null ? tipPose : pose);
       segmentUnderTip = p.segmentUnderTip();
@@ -424,16 +428,21 @@ public final class NavigationPipeline implements DutyCycleAgent {
     return message;
   }
 
-  private void rememberPose(long sequence, double[] pose) {
+  private void rememberPose(long sequence, double[] pose, long registeredAt) {
     int slot = (int) Math.floorMod(sequence, (long) POSE_HISTORY);
     recentPoseSequences[slot] = sequence;
     recentPoses[slot] = pose;
+    recentPoseRegistrations[slot] = registeredAt;
   }
 
-  /** The pose drawn with frame {@code sequence}, or null when it had none or is no longer kept. */
-  private double[] poseOf(long sequence) {
+  /**
+   * The pose drawn with frame {@code sequence} if it followed the registration made at {@code registeredAt} (source
+   * time, ns); null when it had none, followed another registration or is no longer kept.
+   */
+  private double[] poseOf(long sequence, long registeredAt) {
     int slot = (int) Math.floorMod(sequence, (long) POSE_HISTORY);
-    return recentPoseSequences[slot] == sequence ? recentPoses[slot] : null;
+    return recentPoseSequences[slot] == sequence && recentPoseRegistrations[slot] == registeredAt
+        ? recentPoses[slot] : null;
   }
 
   private void forgetPoses() {

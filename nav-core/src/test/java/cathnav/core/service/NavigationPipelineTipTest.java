@@ -142,9 +142,10 @@ class NavigationPipelineTipTest {
   @Test
   void aTipSeenAFewFramesBackIsPlacedWithItsOwnFramesPoseAndMovesWithTheHeart() {
     pipeline.onClose();
+    // every frame's pose follows one registration, made at source time 0
     open((model, backend) -> new ScriptedTracker((pixels, g, timestamp) -> new PoseEstimate(
-        PoseEstimate.TrackerPhase.TRACKING, TestMeshes.translation(4.0 * (timestamp / INTERVAL - 1), 0, 0), 0.95, 0,
-        1)));
+        PoseEstimate.TrackerPhase.TRACKING, TestMeshes.translation(4.0 * (timestamp / INTERVAL - 1), 0, 0), 0.95,
+        timestamp, 1)));
     LeadTip[] seen = new LeadTip[1];
     detector.answer = f -> {
       if (f.sequence() == 1) {
@@ -164,6 +165,41 @@ class NavigationPipelineTipTest {
     double du = b.u() - a.u();
     assertTrue(Math.abs(du) > 20 && Math.abs(du) < 26, "the marker moved " + du + " px with the heart's 8 mm");
     assertEquals(a.v(), b.v(), 0.5, "the heart moved across, not up or down");
+  }
+
+  /**
+   * Every frame's pose comes from a registration on that frame, 4 mm along x from the last (corrections, not the
+   * heart's motion): frame 1's tip, still the detector's newest in frame 3, is drawn where the detector saw it and
+   * placed with frame 3's pose, as a tip of frame 3 at the same pixel is.
+   */
+  @Test
+  void aPoseFromANewRegistrationIsNotTakenForTheHeartsMotion() {
+    TrackerFactory registeredOnEachFrame = (model, backend) -> new ScriptedTracker((pixels, g, timestamp) ->
+        new PoseEstimate(PoseEstimate.TrackerPhase.TRACKING,
+            TestMeshes.translation(4.0 * (timestamp / INTERVAL - 1), 0, 0), 0.95, 0, 1));
+    pipeline.onClose();
+    open(registeredOnEachFrame);
+    LeadTip[] seen = new LeadTip[1];
+    detector.answer = f -> {
+      if (f.sequence() == 1) {
+        seen[0] = centreTip(f, true);
+      }
+      return seen[0];
+    };
+    Overlay first = run(1, AP);
+    run(2, AP);
+    Overlay lagging = run(3, AP);
+    pipeline.onClose();
+    open(registeredOnEachFrame);
+    detector.answer = f -> centreTip(f, true);
+    run(1, AP);
+    run(2, AP);
+    Overlay fresh = run(3, AP);
+    assertEquals(TipState.CONFIRMED, lagging.readouts().tipState());
+    assertEquals(tipMarker(first).u(), tipMarker(lagging).u(), 1e-6, "drawn where the detector saw it");
+    assertEquals(tipMarker(first).v(), tipMarker(lagging).v(), 1e-6);
+    assertEquals(fresh.readouts().segmentUnderTip(), lagging.readouts().segmentUnderTip());
+    assertEquals(fresh.readouts().distanceToTargetMm(), lagging.readouts().distanceToTargetMm(), 1e-9);
   }
 
   private static OverlayShape.Marker tipMarker(Overlay o) {
