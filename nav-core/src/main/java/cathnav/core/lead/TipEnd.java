@@ -50,10 +50,10 @@ final class TipEnd {
   static final int RING_FROM_PX = 3;
   /**
    * Least prominence (log units) of a ring electrode: how far the lightest stretch of wire between it and the tip
-   * electrode lies below the lighter of the two electrodes' compact-spot depths. Set on the demo's frames (phantom and real CT, AP and LAO 30, every frame and every 2nd
-   * or 3rd): at true tips the prominence is 0.6 at the median, under 0.2 in 5 to 7 % of frames (the two electrodes
-   * merge when the lead's distal part runs along the beam); at a bend seen end-on that passed the other tests of a tip
-   * it was 0.11 to 0.15.
+   * electrode lies below the lighter of the two electrodes' compact-spot depths. Set on the demo's frames (phantom and
+   * real CT, AP and LAO 30, every frame and every 2nd or 3rd): at true tips the prominence is 0.6 at the median, under
+   * 0.2 in 5 to 7 % of frames (the two electrodes merge when the lead's distal part runs along the beam); at a bend
+   * seen end-on that passed the other tests of a tip it was 0.11 to 0.15.
    */
   static final double MIN_RING_PROMINENCE = 0.25;
 
@@ -120,11 +120,11 @@ final class TipEnd {
   /**
    * The ring electrode on the wire behind the tip, by its prominence (log units, 0 when none): the compact-spot depth
    * ({@link #spotDepth}) is sampled every pixel of arc along the centreline back from the tip; the tip electrode's
-   * darkest point is the darkest within {@value #TIP_SPOT_REACH_PX} pixels of the tip; at each local darkest point
-   * from {@value #RING_FROM_PX} pixels behind that to {@code reachPx} pixels back, the prominence is how far the
-   * lightest stretch between it and the tip electrode (the body between the two electrodes) lies below the lighter of
-   * the two, and at most its depth; the most prominent is returned. Where the lead's distal part runs along the beam the two electrodes are drawn a few pixels apart, and
-   * where they merge into one dark blob no ring is seen.
+   * darkest point is the darkest within {@value #TIP_SPOT_REACH_PX} pixels of the tip; at each local darkest point from
+   * {@value #RING_FROM_PX} pixels behind that to {@code reachPx} pixels back, the prominence is how far the lightest
+   * stretch between it and the tip electrode (the body between the two electrodes) lies below the lighter of the two,
+   * and at most its depth; the most prominent is returned. Where the lead's distal part runs along the beam the two
+   * electrodes are drawn a few pixels apart, and where they merge into one dark blob no ring is seen.
    */
   static Ring ringElectrode(RidgeMap map, float[] line, int reachPx) {
     double[] depth = new double[reachPx + 2];

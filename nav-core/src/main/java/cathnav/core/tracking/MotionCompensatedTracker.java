@@ -121,6 +121,9 @@ public final class MotionCompensatedTracker implements FrameTracker {
   private int failedRegistrations;
   private double heartShiftMm = Double.NaN; // heart mode: this frame's heart from its registered place, mm (NaN: none)
   private long lastJobNanos; // source time stamp of the last job's frame
+  private Projection farJudgedFor; // farFromTheRestView's last answer, for this projection and rest beam
+  private Vec3 farJudgedAgainst;
+  private boolean farJudged;
   private long registrations;
 
   /** Starts no thread work until the first frame. Owns {@code background}. */
@@ -234,9 +237,18 @@ public final class MotionCompensatedTracker implements FrameTracker {
   }
 
   private boolean farFromTheRestView(Projection projection) {
-    Vec3 beam = new ProjectionGeometry(projection).beamDirection().normalized();
-    return base.restBeam() != null
-        && BackgroundRegistration.angleDeg(beam, base.restBeam()) >= BackgroundRegistration.CONFIRM_ANGLE_DEG;
+    Vec3 restBeam = base.restBeam();
+    if (restBeam == null) {
+      return false;
+    }
+    // judged once per view and rest beam, not per frame
+    if (farJudgedFor == null || ProjectionChange.changed(farJudgedFor, projection) || restBeam != farJudgedAgainst) {
+      Vec3 beam = new ProjectionGeometry(projection).beamDirection().normalized();
+      farJudged = BackgroundRegistration.angleDeg(beam, restBeam) >= BackgroundRegistration.CONFIRM_ANGLE_DEG;
+      farJudgedFor = projection;
+      farJudgedAgainst = restBeam;
+    }
+    return farJudged;
   }
 
   /** Takes a finished job's outcome; {@code current} is the current frame's projection. */
@@ -343,9 +355,9 @@ public final class MotionCompensatedTracker implements FrameTracker {
   /**
    * Heart mode: what the frame's heart pose still needs before it is verified, in the cardiologist's words, or empty
    * when it is verified, needing in turn: a registration with the heart at rest confirmed by one in a second view at
-   * least {@link BackgroundRegistration#CONFIRM_ANGLE_DEG} away (a single view errs in depth); the patient's breathing direction estimated from two views ({@code
-   * estimatedBreathing}, null until then); a view that sees depth along it; and a passed heart check covering
-   * {@code now}.
+   * least {@link BackgroundRegistration#CONFIRM_ANGLE_DEG} away (a single view errs in depth); the patient's breathing
+   * direction estimated from two views ({@code estimatedBreathing}, null until then); a view that sees depth along it;
+   * and a passed heart check covering {@code now}.
    */
   private String verificationWaitsFor(HeartView view, Vec3 estimatedBreathing, long now) {
     if (base.restRegistrations() == 0) {

@@ -142,17 +142,8 @@ class NavigationPipelineTipTest {
   @Test
   void aTipSeenAFewFramesBackIsPlacedWithItsOwnFramesPoseAndMovesWithTheHeart() {
     pipeline.onClose();
-    // every frame's pose follows one registration, made at source time 0
-    open((model, backend) -> new ScriptedTracker((pixels, g, timestamp) -> new PoseEstimate(
-        PoseEstimate.TrackerPhase.TRACKING, TestMeshes.translation(4.0 * (timestamp / INTERVAL - 1), 0, 0), 0.95,
-        timestamp, 1)));
-    LeadTip[] seen = new LeadTip[1];
-    detector.answer = f -> {
-      if (f.sequence() == 1) {
-        seen[0] = centreTip(f, true);
-      }
-      return seen[0];
-    };
+    open(movingAlongX(true));
+    detector.answer = frameOnesTipEver();
     Overlay first = run(1, AP);
     run(2, AP);
     Overlay third = run(3, AP);
@@ -174,23 +165,14 @@ class NavigationPipelineTipTest {
    */
   @Test
   void aPoseFromANewRegistrationIsNotTakenForTheHeartsMotion() {
-    TrackerFactory registeredOnEachFrame = (model, backend) -> new ScriptedTracker((pixels, g, timestamp) ->
-        new PoseEstimate(PoseEstimate.TrackerPhase.TRACKING,
-            TestMeshes.translation(4.0 * (timestamp / INTERVAL - 1), 0, 0), 0.95, 0, 1));
     pipeline.onClose();
-    open(registeredOnEachFrame);
-    LeadTip[] seen = new LeadTip[1];
-    detector.answer = f -> {
-      if (f.sequence() == 1) {
-        seen[0] = centreTip(f, true);
-      }
-      return seen[0];
-    };
+    open(movingAlongX(false));
+    detector.answer = frameOnesTipEver();
     Overlay first = run(1, AP);
     run(2, AP);
     Overlay lagging = run(3, AP);
     pipeline.onClose();
-    open(registeredOnEachFrame);
+    open(movingAlongX(false));
     detector.answer = f -> centreTip(f, true);
     run(1, AP);
     run(2, AP);
@@ -200,6 +182,27 @@ class NavigationPipelineTipTest {
     assertEquals(tipMarker(first).v(), tipMarker(lagging).v(), 1e-6);
     assertEquals(fresh.readouts().segmentUnderTip(), lagging.readouts().segmentUnderTip());
     assertEquals(fresh.readouts().distanceToTargetMm(), lagging.readouts().distanceToTargetMm(), 1e-9);
+  }
+
+  /**
+   * Trackers whose pose moves 4 mm along x a frame from frame 1; {@code oneRegistration}: every pose follows one
+   * registration, made at source time 0 (the heart moving), else each is registered on its own frame (corrections).
+   */
+  private static TrackerFactory movingAlongX(boolean oneRegistration) {
+    return (model, backend) -> new ScriptedTracker((pixels, g, timestamp) -> new PoseEstimate(
+        PoseEstimate.TrackerPhase.TRACKING, TestMeshes.translation(4.0 * (timestamp / INTERVAL - 1), 0, 0), 0.95,
+        oneRegistration ? timestamp : 0, 1));
+  }
+
+  /** A detector answer that finds a confirmed tip at the centre in frame 1 and never finishes another. */
+  private static Function<LeadTipFrame, LeadTip> frameOnesTipEver() {
+    LeadTip[] seen = new LeadTip[1];
+    return f -> {
+      if (f.sequence() == 1) {
+        seen[0] = centreTip(f, true);
+      }
+      return seen[0];
+    };
   }
 
   private static OverlayShape.Marker tipMarker(Overlay o) {
